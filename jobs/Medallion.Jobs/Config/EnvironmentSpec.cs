@@ -1,0 +1,47 @@
+namespace Medallion.Jobs.Config;
+
+/// <summary><c>conf/medallion.yaml</c>: the environments a dataset can run in.</summary>
+/// <param name="DefaultEnvironment">Used when <c>--env</c> is not given; <c>local</c> by default.</param>
+public sealed record MedallionConfig(
+    string DefaultEnvironment,
+    IReadOnlyDictionary<string, EnvironmentSpec> Environments,
+    SourceLocation Location);
+
+/// <summary>Which engine runs a dataset's SQL.</summary>
+public enum EngineKind
+{
+    DuckDb,
+    Spark,
+}
+
+/// <summary>One environment, e.g. <c>local</c> or <c>prod</c>.</summary>
+/// <param name="LakeRoot">A local folder (relative to the working directory) or <c>s3://bucket/prefix</c>; <c>./lake</c> for local.</param>
+/// <param name="RawRoot">Where source globs resolve: a local folder or <c>s3://…</c>; <c>./samples</c> for local.</param>
+public sealed record EnvironmentSpec(
+    string Name,
+    string LakeRoot,
+    string RawRoot,
+    EngineKind Engine,
+    DuckDbSpec DuckDb,
+    AwsSpec? Aws,
+    SourceLocation Location);
+
+/// <summary>Embedded engine settings.</summary>
+/// <param name="MemoryLimit">DuckDB <c>memory_limit</c>, e.g. <c>2GB</c>; past it DuckDB spills to <paramref name="TempDirectory"/>.</param>
+/// <param name="TempDirectory">Spill folder; <c>./.medallion/tmp</c> by default.</param>
+/// <param name="Threads">DuckDB threads; null lets DuckDB use every core.</param>
+public sealed record DuckDbSpec(string MemoryLimit = "2GB", string TempDirectory = "./.medallion/tmp", int? Threads = null)
+{
+    public static DuckDbSpec Default { get; } = new();
+}
+
+/// <summary>AWS settings of an environment (S3 lakes, EMR Serverless).</summary>
+/// <param name="EndpointUrl">Overrides every AWS endpoint (path-style S3), for S3-compatible servers and tests.</param>
+public sealed record AwsSpec(
+    string Region,
+    string? EndpointUrl = null,
+    string? ArtifactsPrefix = null,
+    string? EmrApplicationId = null,
+    string? JobRoleArn = null,
+    string? ReleaseLabel = null,
+    string? LogUri = null);

@@ -1,0 +1,70 @@
+namespace Medallion.Jobs.Config;
+
+/// <summary>One table of a dataset: where it comes from, its bronze columns and its silver recipe.</summary>
+/// <param name="Name">Table name; <c>^[a-z][a-z0-9_]{0,62}$</c>.</param>
+/// <param name="SchemaVersion">Schema version, <c>v1</c> by default; part of the lake path.</param>
+/// <param name="Columns">Bronze columns in order, typed as declared.</param>
+/// <param name="PrimaryKey">Columns that identify a row (documentation and Athena; enforce with a <c>unique</c> rule).</param>
+/// <param name="Transforms">Silver transforms, applied in order.</param>
+/// <param name="Rules">Silver quality rules, checked after all transforms.</param>
+/// <param name="PartitionBy">Silver partition columns; each must be produced by the transforms.</param>
+public sealed record TableSpec(
+    string Name,
+    string SchemaVersion,
+    SourceSpec Source,
+    IReadOnlyList<ColumnSpec> Columns,
+    IReadOnlyList<string> PrimaryKey,
+    IReadOnlyList<TransformSpec> Transforms,
+    IReadOnlyList<RuleSpec> Rules,
+    IReadOnlyList<string> PartitionBy,
+    ValidationSpec Validation,
+    PromotionMode Promotion,
+    SourceLocation Location);
+
+/// <summary>A bronze column.</summary>
+/// <param name="Field">
+/// Where the value is read from: for JSON a dotted path into the object (<c>title.rendered</c>),
+/// for CSV a header name; defaults to <paramref name="Name"/>.
+/// </param>
+public sealed record ColumnSpec(string Name, ColumnType Type, string Field, SourceLocation Location);
+
+/// <summary>The raw input format.</summary>
+public enum SourceFormat
+{
+    /// <summary>JSON: a top-level array of objects, or newline-delimited objects.</summary>
+    Json,
+    Csv,
+    Parquet,
+}
+
+/// <summary>Where raw files come from.</summary>
+/// <param name="Path">A glob relative to the environment's raw root, e.g. <c>mortgage_transactions/*.csv</c>.</param>
+public sealed record SourceSpec(string Path, SourceFormat Format, CsvOptions Csv, SourceLocation Location);
+
+/// <summary>CSV dialect. Defaults: header row, comma, double quote, quote doubled to escape.</summary>
+public sealed record CsvOptions(bool Header = true, char Delimiter = ',', char Quote = '"', char Escape = '"')
+{
+    public static CsvOptions Default { get; } = new();
+}
+
+/// <summary>Gate thresholds used by <c>medallion validate</c>.</summary>
+/// <param name="MinRows">Fewest silver rows a run may have; default 0.</param>
+/// <param name="MaxQuarantineRatio">Largest quarantined share of rows read; default 1 (no limit).</param>
+/// <param name="MaxRowChangeRatio">Largest relative change in silver rows against the promoted run; null for no check.</param>
+public sealed record ValidationSpec(long MinRows = 0, double MaxQuarantineRatio = 1.0, double? MaxRowChangeRatio = null)
+{
+    public static ValidationSpec Default { get; } = new();
+}
+
+/// <summary>How a validated run becomes the content of <c>current/</c>.</summary>
+public enum PromotionMode
+{
+    /// <summary>Replace exactly the partitions the run covers (the default).</summary>
+    ReplacePartitions,
+
+    /// <summary>Replace the whole table.</summary>
+    ReplaceAll,
+
+    /// <summary>Append the run's rows.</summary>
+    Append,
+}
