@@ -2,5 +2,6 @@ namespace Medallion.Cli;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) =>
+        MedallionCli.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);
 }

@@ -1,0 +1,41 @@
+using Medallion.Jobs.Config;
+using Medallion.Jobs.Plan;
+using Medallion.Jobs.Sql;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// The view <c>bronze_rows</c> over <c>raw_records</c>: each declared column cast to its type,
+/// plus the lineage columns. A value that does not cast makes the record malformed (with the
+/// column named) and keeps the record's original text in <c>_raw</c>, so nothing is lost.
+/// </summary>
+internal static class BronzeRowsView
+{
+    public const string View = "bronze_rows";
+    private static readonly DuckDbDialect Sql = DuckDbDialect.Instance;
+
+    /// <param name="rawRoot">The local folder the raw paths start with; <c>_source_file</c> is written relative to it.</param>
+    public static string Create(TableSpec table, RunContext run, string rawRoot)
+    {
+        var typed = table.Columns.Select((c, i) => $"{Sql.TryCast($"__f_{i}", c.Type)} AS {Sql.Identifier(c.Name)}");
+        var castErrors = table.Columns
+            .Select((c, i) => (Column: c, Field: $"__f_{i}"))
+            .Where(x => x.Column.Type.Kind != ColumnKind.String)
+            .Select(x => $"CASE WHEN {x.Field} IS NOT NULL AND {Sql.TryCast(x.Field, x.Column.Type)} IS NULL THEN " +
+                         $"{Sql.StringLiteral($"column `{x.Column.Name}` does not cast to {x.Column.Type}: ")} || {x.Field} END")
+            .ToList();
+        var castError = castErrors.Count == 0 ? "NULL" : $"nullif(concat_ws('; ', {string.Join(", ", castErrors)}), '')";
+        var rawObject = "to_json(struct_pack(" + string.Join(", ", table.Columns.Select((c, i) => $"{Sql.Identifier(c.Name)} := __f_{i}")) + "))";
+        var prefix = rawRoot.TrimEnd('/', '\\') + "/";
+
+        return $"CREATE OR REPLACE TEMP VIEW {View} AS\nSELECT {string.Join(", ", typed)},\n" +
+            $"  coalesce(__malformed, {castError}) AS {LineageColumns.Malformed},\n" +
+            $"  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN {castError} IS NOT NULL THEN {rawObject} END AS {LineageColumns.Raw},\n" +
+            $"  {Sql.StringLiteral(run.RunKey)} AS {LineageColumns.RunKey},\n" +
+            $"  CASE WHEN starts_with(_source_file, {Sql.StringLiteral(prefix)}) THEN substr(_source_file, {prefix.Length + 1}) ELSE _source_file END AS {LineageColumns.SourceFile},\n" +
+            $"  {Sql.TimestampLiteral(run.StartedAt)} AS {LineageColumns.IngestedAt},\n" +
+            $"  CAST(rowid + 1 AS BIGINT) AS {LineageColumns.RecordNumber},\n" +
+            $"  {Sql.DateLiteral(DateOnly.FromDateTime(run.StartedAt.UtcDateTime))} AS {LineageColumns.IngestDate}\n" +
+            $"FROM {RawRecordsReader.Table}";
+    }
+}

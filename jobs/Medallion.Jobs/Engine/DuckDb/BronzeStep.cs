@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Medallion.Delta;
+using Medallion.Jobs.Lake;
+using Medallion.Jobs.Plan;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// Bronze for one table: raw files → typed rows with lineage → appended to the bronze Delta
+/// table in one commit that also removes the rows an earlier attempt of the same run key
+/// wrote, so re-running a key replaces its rows instead of duplicating them.
+/// </summary>
+internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
+{
+    public async Task<LayerResult> RunAsync(
+        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        new RawRecordsReader(session).Load(plan.Table, files, cancellationToken);
+        session.Execute(BronzeRowsView.Create(plan.Table, run, rawRoot), cancellationToken);
+        var read = session.Scalar($"SELECT count(*) FROM {BronzeRowsView.View}", cancellationToken);
+        var malformed = session.Scalar($"SELECT count({LineageColumns.Malformed}) FROM {BronzeRowsView.View}", cancellationToken);
+
+        var schema = LakeSchemas.Bronze(plan);
+        var table = tables.Open(layout.Bronze);
+        var transaction = await table.StartTransactionAsync(cancellationToken);
+        TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, layout.Bronze);
+        var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
+
+        var written = new ParquetFileWriter(session, tables.Clock).Write(
+            $"SELECT * FROM {BronzeRowsView.View}", tables.LocalPath(layout.Bronze), schema, LakeSchemas.BronzePartitions, cancellationToken);
+        foreach (var file in replaced)
+        {
+            transaction.Remove(file);
+        }
+
+        foreach (var file in written)
+        {
+            transaction.Add(file with { Tags = new Dictionary<string, string> { [DuckDbTables.RunKeyTag] = run.RunKey } });
+        }
+
+        var version = await transaction.CommitAsync(
+            "WRITE",
+            new Dictionary<string, JsonNode?> { ["mode"] = "ReplaceRunKey", ["runKey"] = run.RunKey },
+            CommitInfo.Extras(run, read, written.Sum(f => f.Stats?.NumRecords ?? 0), quarantined: 0),
+            cancellationToken);
+        return new LayerResult(
+            "bronze", tables.Store.Describe(layout.Bronze), read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
+            new Dictionary<string, long>(), version, written.Count, clock.Elapsed);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Medallion.Jobs.Config;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// Reads a CSV file's header line so declared columns are matched by name, whatever order the
+/// file has them in. Only the first line is read; rows stay in DuckDB.
+/// </summary>
+internal static class CsvHeader
+{
+    /// <summary>The header line as written (empty when the dialect has no header).</summary>
+    public static string Read(string file, CsvOptions options)
+    {
+        if (!options.Header)
+        {
+            return string.Empty;
+        }
+
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() ?? string.Empty;
+    }
+
+    /// <summary>The number of fields in a header line.</summary>
+    public static int? Count(string header, TableSpec table) =>
+        table.Source.Csv.Header ? Split(header, table.Source.Csv).Count : null;
+
+    /// <summary>For each declared column, the position of its field in the header.</summary>
+    /// <exception cref="MedallionException">A declared field is missing from the file.</exception>
+    public static IReadOnlyList<int> Positions(string header, TableSpec table, string file)
+    {
+        var names = Split(header, table.Source.Csv);
+        return table.Columns.Select(column =>
+        {
+            var position = names.FindIndex(n => string.Equals(n.Trim(), column.Field, StringComparison.OrdinalIgnoreCase));
+            return position >= 0
+                ? position
+                : throw new MedallionException(
+                    $"{file}: the header has no column `{column.Field}` (table `{table.Name}` declares it at {column.Location}); the header is: {string.Join(", ", names)}");
+        }).ToList();
+    }
+
+    private static List<string> Split(string line, CsvOptions options)
+    {
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == options.Escape && i + 1 < line.Length && line[i + 1] == options.Quote)
+            {
+                current.Append(options.Quote);
+                i++;
+            }
+            else if (c == options.Quote)
+            {
+                quoted = !quoted;
+            }
+            else if (c == options.Delimiter && !quoted)
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return fields;
+    }
+}

@@ -1,0 +1,49 @@
+using Medallion.Jobs.Lake;
+using Medallion.Jobs.Plan;
+using Medallion.Jobs.Sql;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// The statements the embedded engine runs for a table, as <c>medallion plan</c> prints them.
+/// They come from the same builders the engine calls; only the run key, the lake folder and
+/// the file list are placeholders.
+/// </summary>
+internal static class DuckDbPlanScript
+{
+    public const string RunKeyPlaceholder = "<run-key>";
+
+    public static IReadOnlyList<string> Bronze(TablePlan plan, IReadOnlyList<string> files, string rawRoot, string lakeDirectory)
+    {
+        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        var run = new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch);
+        return
+        [
+            .. RawRecordsReader.Statements(plan.Table, files),
+            BronzeRowsView.Create(plan.Table, run, rawRoot).Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
+            ParquetFileWriter.CopyStatement($"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions),
+            "-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key",
+        ];
+    }
+
+    public static IReadOnlyList<string> Silver(TablePlan plan, string lakeDirectory)
+    {
+        var sql = DuckDbDialect.Instance;
+        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        var query = new SilverSqlRenderer(sql).Render(plan, SilverStep.InputView);
+        var runDirectory = Path.Combine(lakeDirectory, layout.SilverRuns, $"run_key={RunKeyPlaceholder}");
+        return
+        [
+            $"-- bronze_run_files: the live files of {Path.Combine(lakeDirectory, layout.Bronze)} written by this run key, read through its Delta log\n" +
+            $"CREATE OR REPLACE TEMP VIEW {SilverStep.InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {sql.StringLiteral(RunKeyPlaceholder)}",
+            $"CREATE OR REPLACE TEMP TABLE {SilverStep.RoutedTable} AS\n{query.Sql}",
+            ParquetFileWriter.CopyStatement(
+                $"SELECT {string.Join(", ", query.SilverSelect)} FROM {SilverStep.RoutedTable} WHERE {SilverQuery.DispositionColumn} = '{SilverQuery.Dispositions.Silver}'",
+                runDirectory, plan.Table.PartitionBy),
+            ParquetFileWriter.CopyStatement(
+                $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {SilverStep.RoutedTable} WHERE {SilverQuery.DispositionColumn} = '{SilverQuery.Dispositions.Quarantine}'",
+                Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions),
+            "-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition",
+        ];
+    }
+}

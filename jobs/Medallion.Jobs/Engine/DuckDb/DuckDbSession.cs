@@ -1,0 +1,84 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Medallion.Jobs.Config;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// One in-process DuckDB database for a run, configured from the environment: memory bounded
+/// by <c>memory_limit</c>, spilling to <c>temp_directory</c>, clock in UTC. Calls are synchronous
+/// (DuckDB runs on the caller's thread); a cancellation token cancels the running statement.
+/// </summary>
+internal sealed class DuckDbSession : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    public DuckDbSession(DuckDbSpec settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Directory.CreateDirectory(settings.TempDirectory);
+        _connection = new DuckDBConnection("DataSource=:memory:");
+        _connection.Open();
+        Execute($"SET memory_limit = {DuckDbDialect.Instance.StringLiteral(settings.MemoryLimit)}");
+        Execute($"SET temp_directory = {DuckDbDialect.Instance.StringLiteral(Path.GetFullPath(settings.TempDirectory))}");
+        Execute("SET TimeZone = 'UTC'");
+        // Input order decides which row of a duplicate key is "first"; keep it.
+        Execute("SET preserve_insertion_order = true");
+        if (settings.Threads is { } threads)
+        {
+            Execute($"SET threads = {threads}");
+        }
+    }
+
+    public DuckDBConnection Connection => _connection;
+
+    /// <summary>Runs a statement and returns the number of rows it changed.</summary>
+    public int Execute(string sql, CancellationToken cancellationToken = default)
+    {
+        using var command = CreateCommand(sql);
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        catch (DbException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a query and maps every result row (small results only: counts, file lists, stats).</summary>
+    public IReadOnlyList<T> Query<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken = default)
+    {
+        using var command = CreateCommand(sql);
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (DbException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a query that returns one number.</summary>
+    public long Scalar(string sql, CancellationToken cancellationToken = default) =>
+        Query(sql, r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken)[0];
+
+    public void Dispose() => _connection.Dispose();
+
+    private DuckDBCommand CreateCommand(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+}

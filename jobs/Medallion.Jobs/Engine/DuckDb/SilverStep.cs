@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Medallion.Delta.Reading;
+using Medallion.Jobs.Config;
+using Medallion.Jobs.Lake;
+using Medallion.Jobs.Plan;
+using Medallion.Jobs.Sql;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// Silver for one table: the run's bronze rows → transforms → rules, materialized once, then the
+/// valid rows written as the run's staged silver Delta table and the broken ones appended to the
+/// quarantine table (replacing what an earlier attempt of the same key put there).
+/// </summary>
+internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
+{
+    public const string InputView = "bronze_input";
+    public const string RoutedTable = "routed";
+
+    public async Task<LayerResult> RunAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        await CreateInputViewAsync(layout, run, cancellationToken);
+
+        var query = new SilverSqlRenderer(DuckDbDialect.Instance).Render(plan, InputView);
+        session.Execute($"CREATE OR REPLACE TEMP TABLE {RoutedTable} AS\n{query.Sql}", cancellationToken);
+        var counts = Count(plan, cancellationToken);
+        FailOnFailRules(plan, counts);
+
+        // A re-run replaces the key's staged table: start it afresh.
+        var runPath = layout.SilverRun(run.RunKey);
+        await DeleteTreeAsync(runPath, cancellationToken);
+        var silverSchema = LakeSchemas.Silver(plan);
+        var writer = new ParquetFileWriter(session, tables.Clock);
+        var silverFiles = writer.Write(
+            $"SELECT {string.Join(", ", query.SilverSelect)} FROM {RoutedTable} WHERE {Disposition(SilverQuery.Dispositions.Silver)}",
+            tables.LocalPath(runPath), silverSchema, plan.Table.PartitionBy, cancellationToken);
+        var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
+        silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
+        foreach (var file in silverFiles)
+        {
+            silver.Add(file);
+        }
+
+        var silverVersion = await silver.CommitAsync(
+            "WRITE", new Dictionary<string, JsonNode?> { ["mode"] = "ErrorIfExists" },
+            CommitInfo.Extras(run, counts.Read, counts.Silver, counts.Quarantined), cancellationToken);
+
+        var quarantineVersion = await WriteQuarantineAsync(plan, layout, run, query, counts, writer, cancellationToken);
+        return new LayerResult(
+            "silver", tables.Store.Describe(runPath), counts.Read, counts.Silver, counts.Quarantined, counts.Duplicates, counts.Filtered,
+            counts.Malformed, counts.RuleFailures, silverVersion, silverFiles.Count, clock.Elapsed,
+            quarantineVersion, tables.Store.Describe(layout.Quarantine));
+    }
+
+    private async Task CreateInputViewAsync(LakeLayout layout, RunContext run, CancellationToken cancellationToken)
+    {
+        var snapshot = await tables.Open(layout.Bronze).TryLoadSnapshotAsync(cancellationToken: cancellationToken)
+            ?? throw new RunFailedException($"There is no bronze table at {tables.Store.Describe(layout.Bronze)}: run the bronze layer first.");
+        var files = DuckDbTables.FilesOfRun(snapshot, run.RunKey);
+        DuckDbSnapshotReader.CreateView(session.Connection, snapshot.Metadata, files, tables.LocalPath(layout.Bronze), "bronze_run_files");
+        session.Execute(
+            $"CREATE OR REPLACE TEMP VIEW {InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {DuckDbDialect.Instance.StringLiteral(run.RunKey)}",
+            cancellationToken);
+    }
+
+    private async Task<long> WriteQuarantineAsync(
+        TablePlan plan, LakeLayout layout, RunContext run, SilverQuery query, SilverCounts counts, ParquetFileWriter writer, CancellationToken cancellationToken)
+    {
+        var schema = LakeSchemas.Quarantine(plan);
+        var transaction = await tables.Open(layout.Quarantine).StartTransactionAsync(cancellationToken);
+        TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
+        var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
+        var files = writer.Write(
+            $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {RoutedTable} WHERE {Disposition(SilverQuery.Dispositions.Quarantine)}",
+            tables.LocalPath(layout.Quarantine), schema, LakeSchemas.QuarantinePartitions, cancellationToken);
+        foreach (var file in replaced)
+        {
+            transaction.Remove(file);
+        }
+
+        foreach (var file in files)
+        {
+            transaction.Add(file);
+        }
+
+        return await transaction.CommitAsync(
+            "WRITE",
+            new Dictionary<string, JsonNode?> { ["mode"] = "ReplacePartition", ["partition"] = $"{LineageColumns.RunKey}={run.RunKey}" },
+            CommitInfo.Extras(run, counts.Read, counts.Quarantined, counts.Quarantined), cancellationToken);
+    }
+
+    private SilverCounts Count(TablePlan plan, CancellationToken cancellationToken)
+    {
+        var byDisposition = session.Query(
+            $"SELECT {SilverQuery.DispositionColumn}, count(*) FROM {RoutedTable} GROUP BY ALL",
+            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken)
+            .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var ruleSums = plan.Rules.Count == 0
+            ? []
+            : session.Query(
+                "SELECT " + string.Join(", ", plan.Rules.Select(r => $"count_if({DuckDbDialect.Instance.Identifier(r.FlagColumn)})")) + $" FROM {RoutedTable}",
+                r => Enumerable.Range(0, plan.Rules.Count).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToList(),
+                cancellationToken)[0];
+        var malformed = session.Scalar($"SELECT count({LineageColumns.Malformed}) FROM {RoutedTable}", cancellationToken);
+        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (malformed > 0)
+        {
+            failures[LineageColumns.MalformedRule] = malformed;
+        }
+
+        for (var i = 0; i < plan.Rules.Count; i++)
+        {
+            failures[plan.Rules[i].Name] = ruleSums[i];
+        }
+
+        return new SilverCounts(
+            byDisposition.Values.Sum(),
+            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Silver),
+            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Quarantine),
+            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Duplicate),
+            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Filtered),
+            malformed,
+            failures);
+    }
+
+    /// <summary>
+    /// A <c>fail</c> rule stops the run before anything is written: on any broken row, or when
+    /// the broken share of checked rows (neither malformed, filtered nor duplicate) exceeds its threshold.
+    /// </summary>
+    private static void FailOnFailRules(TablePlan plan, SilverCounts counts)
+    {
+        var checkedRows = counts.Read - counts.Malformed - counts.Filtered - counts.Duplicates;
+        var broken = plan.Rules
+            .Where(r => r.Severity == RuleSeverity.Fail)
+            .Select(r => (Rule: r, Count: counts.RuleFailures[r.Name], Share: checkedRows == 0 ? 0 : (double)counts.RuleFailures[r.Name] / checkedRows))
+            .Where(x => x.Count > 0 && (x.Rule.Threshold is not { } limit || x.Share > limit))
+            .ToList();
+        if (broken.Count > 0)
+        {
+            throw new RunFailedException(
+                "Run failed on rules with severity fail: " + string.Join("; ", broken.Select(x =>
+                    $"`{x.Rule.Name}` broken by {x.Count} of {checkedRows} rows ({x.Share:P2}" +
+                    (x.Rule.Threshold is { } t ? $", threshold {t:P2})" : ", no threshold)") +
+                    $" at {x.Rule.Spec?.Location}")));
+        }
+    }
+
+    private async Task DeleteTreeAsync(string path, CancellationToken cancellationToken)
+    {
+        foreach (var item in await tables.Store.ListAsync(path + "/", cancellationToken))
+        {
+            if (item.Path.EndsWith("/_run.json", StringComparison.Ordinal))
+            {
+                // The ledger of this attempt is already being written; it stays.
+                continue;
+            }
+
+            await tables.Store.DeleteAsync(item.Path, cancellationToken);
+        }
+    }
+
+    private static string Disposition(string value) => $"{SilverQuery.DispositionColumn} = '{value}'";
+
+    private sealed record SilverCounts(
+        long Read, long Silver, long Quarantined, long Duplicates, long Filtered, long Malformed, IReadOnlyDictionary<string, long> RuleFailures);
+}

@@ -1,0 +1,65 @@
+using Medallion.Delta;
+using Medallion.Jobs.Config;
+using Medallion.Jobs.Plan;
+
+namespace Medallion.Jobs.Engine;
+
+/// <summary>The Delta schemas of a table's bronze, silver and quarantine tables.</summary>
+internal static class LakeSchemas
+{
+    public static IReadOnlyList<string> BronzePartitions { get; } = [LineageColumns.IngestDate];
+
+    public static IReadOnlyList<string> QuarantinePartitions { get; } = [LineageColumns.RunKey];
+
+    /// <summary>Declared columns, then why a record is malformed, its lineage, and the ingest date.</summary>
+    public static DeltaSchema Bronze(TablePlan plan) => Schema(
+        plan.BronzeColumns.Select(c => Field(c.Name, c.Type)).Concat(
+        [
+            Field(LineageColumns.Malformed, ColumnType.String),
+            Field(LineageColumns.Raw, ColumnType.String),
+            Field(LineageColumns.RunKey, ColumnType.String),
+            Field(LineageColumns.SourceFile, ColumnType.String),
+            Field(LineageColumns.IngestedAt, ColumnType.Timestamp),
+            Field(LineageColumns.RecordNumber, ColumnType.Long),
+            Field(LineageColumns.IngestDate, ColumnType.Date),
+        ]));
+
+    /// <summary>Silver data columns, then their lineage.</summary>
+    public static DeltaSchema Silver(TablePlan plan) => Schema(
+        plan.SilverColumns.Select(c => Field(c.Name, c.Type)).Concat(
+        [
+            Field(LineageColumns.RunKey, ColumnType.String),
+            Field(LineageColumns.SourceFile, ColumnType.String),
+            Field(LineageColumns.IngestedAt, ColumnType.Timestamp),
+        ]));
+
+    /// <summary>The original bronze values, the broken rules, and lineage; partitioned by run key.</summary>
+    public static DeltaSchema Quarantine(TablePlan plan) => Schema(
+        plan.BronzeColumns.Select(c => Field(c.Name, c.Type)).Concat(
+        [
+            new DeltaField(LineageColumns.RuleFailures, new DeltaArrayType(DeltaPrimitiveType.String, ContainsNull: true), Nullable: true),
+            Field(LineageColumns.Malformed, ColumnType.String),
+            Field(LineageColumns.Raw, ColumnType.String),
+            Field(LineageColumns.SourceFile, ColumnType.String),
+            Field(LineageColumns.RecordNumber, ColumnType.Long),
+            Field(LineageColumns.IngestedAt, ColumnType.Timestamp),
+            Field(LineageColumns.RunKey, ColumnType.String),
+        ]));
+
+    public static DeltaType ToDelta(ColumnType type) => type.Kind switch
+    {
+        ColumnKind.String => DeltaPrimitiveType.String,
+        ColumnKind.Int => DeltaPrimitiveType.Integer,
+        ColumnKind.Long => DeltaPrimitiveType.Long,
+        ColumnKind.Double => DeltaPrimitiveType.Double,
+        ColumnKind.Decimal => new DeltaDecimalType(type.Precision, type.Scale),
+        ColumnKind.Boolean => DeltaPrimitiveType.Boolean,
+        ColumnKind.Date => DeltaPrimitiveType.Date,
+        ColumnKind.Timestamp => DeltaPrimitiveType.Timestamp,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
+    };
+
+    private static DeltaField Field(string name, ColumnType type) => new(name, ToDelta(type), Nullable: true);
+
+    private static DeltaSchema Schema(IEnumerable<DeltaField> fields) => new(fields.ToList());
+}

@@ -1,0 +1,38 @@
+namespace Medallion.Jobs.Lake;
+
+/// <summary>
+/// Where each table lives below the lake root, as store-relative paths with forward slashes:
+/// <code>
+/// bronze/{dataset}/{table}/schema_v={v}/
+/// silver/{dataset}/{table}/schema_v={v}/runs/run_key={k}/
+/// silver/{dataset}/{table}/schema_v={v}/current/
+/// silver/{dataset}/{table}/_LATEST.json
+/// quarantine/{dataset}/{table}/schema_v={v}/
+/// </code>
+/// Dataset and table names were checked by the config loader; run keys by <see cref="RunKey"/>.
+/// </summary>
+public sealed record LakeLayout(string Dataset, string Table, string SchemaVersion)
+{
+    /// <summary>The version number in paths: <c>v1</c> is written <c>schema_v=1</c>.</summary>
+    public string SchemaSegment => "schema_v=" + (SchemaVersion.StartsWith('v') ? SchemaVersion[1..] : SchemaVersion);
+
+    public string Bronze => $"bronze/{Dataset}/{Table}/{SchemaSegment}";
+
+    public string SilverRoot => $"silver/{Dataset}/{Table}";
+
+    public string SilverRuns => $"{SilverRoot}/{SchemaSegment}/runs";
+
+    public string SilverCurrent => $"{SilverRoot}/{SchemaSegment}/current";
+
+    public string Latest => $"{SilverRoot}/_LATEST.json";
+
+    public string Quarantine => $"quarantine/{Dataset}/{Table}/{SchemaSegment}";
+
+    public string SilverRun(string runKey) => $"{SilverRuns}/run_key={RunKey.Validate(runKey)}";
+
+    /// <summary>The run ledger of a run: <c>_run.json</c> in its staged folder.</summary>
+    public string RunLedger(string runKey) => $"{SilverRun(runKey)}/_run.json";
+
+    /// <summary>Written last, only when the run completed.</summary>
+    public string RunSuccess(string runKey) => $"{SilverRun(runKey)}/_SUCCESS";
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Medallion.Jobs.Config;
+
+namespace Medallion.Jobs.Sql;
+
+/// <summary>DuckDB SQL, for the embedded engine. The session runs with <c>TimeZone = 'UTC'</c>.</summary>
+internal sealed class DuckDbDialect : ISqlDialect
+{
+    public static DuckDbDialect Instance { get; } = new();
+
+    public string Name => "duckdb";
+
+    public string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public string TypeName(ColumnType type) => type.Kind switch
+    {
+        ColumnKind.String => "VARCHAR",
+        ColumnKind.Int => "INTEGER",
+        ColumnKind.Long => "BIGINT",
+        ColumnKind.Double => "DOUBLE",
+        ColumnKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({type.Precision},{type.Scale})"),
+        ColumnKind.Boolean => "BOOLEAN",
+        ColumnKind.Date => "DATE",
+        // Delta's `timestamp` is an instant; TIMESTAMPTZ writes Parquet INT64 micros adjusted to UTC.
+        ColumnKind.Timestamp => "TIMESTAMPTZ",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
+    };
+
+    public string TryCast(string expression, ColumnType type) => type.Kind == ColumnKind.String
+        ? $"CAST({expression} AS VARCHAR)"
+        : $"TRY_CAST({expression} AS {TypeName(type)})";
+
+    public string ToText(string expression) => $"CAST({expression} AS VARCHAR)";
+
+    public string DatePart(string expression, DatePart part) =>
+        $"CAST(date_part('{part.ToString().ToLowerInvariant()}', {expression}) AS INTEGER)";
+
+    public string RegexMatches(string expression, string pattern) => $"regexp_matches({expression}, {StringLiteral(pattern)})";
+
+    public string ReplaceLiteral(string expression, string find, string with) =>
+        $"replace({expression}, {StringLiteral(find)}, {StringLiteral(with)})";
+
+    public string DecodeHtml(string expression)
+    {
+        // Named entities first, then numeric ones, and &amp; last so that "&amp;lt;" decodes
+        // once to "&lt;" and not twice to "<".
+        var named = expression;
+        foreach (var (entity, text) in HtmlEntities.Named)
+        {
+            named = ReplaceLiteral(named, entity, text);
+        }
+
+        // Split on "&#" and decode the code point at the head of each later piece; a piece
+        // that does not start with a valid code point keeps its "&#" untouched.
+        var numeric =
+            $"array_to_string(list_transform(string_split({named}, '&#'), (piece, i) -> CASE " +
+            "WHEN i = 1 THEN piece " +
+            "WHEN regexp_matches(piece, '^[0-9]{1,7};') AND TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 " +
+            "THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') " +
+            "WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 " +
+            "THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') " +
+            "ELSE '&#' || piece END), '')";
+        return ReplaceLiteral(numeric, "&amp;", "&");
+    }
+
+    public string Trim(string expression) => $"trim({expression})";
+
+    public string Length(string expression) => $"length({expression})";
+
+    public string CompactStringArray(IReadOnlyList<string> elements) => elements.Count == 0
+        ? "CAST([] AS VARCHAR[])"
+        : $"list_filter([{string.Join(", ", elements)}], x -> x IS NOT NULL)";
+
+    public string StringArray(IReadOnlyList<string> values) => values.Count == 0
+        ? "CAST([] AS VARCHAR[])"
+        : "[" + string.Join(", ", values.Select(StringLiteral)) + "]";
+
+    public string TimestampLiteral(DateTimeOffset value) =>
+        $"TIMESTAMPTZ '{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'";
+
+    public string DateLiteral(DateOnly value) => $"DATE '{value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
+}

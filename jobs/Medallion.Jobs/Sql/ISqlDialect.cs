@@ -1,0 +1,56 @@
+using Medallion.Jobs.Config;
+
+namespace Medallion.Jobs.Sql;
+
+/// <summary>
+/// The pieces of SQL that differ between engines. The renderers build every statement from
+/// these, so a transform or rule written once runs on DuckDB and on Spark with the same result.
+/// </summary>
+internal interface ISqlDialect
+{
+    /// <summary>The dialect's name as <c>medallion plan</c> prints it.</summary>
+    string Name { get; }
+
+    /// <summary>Quotes an identifier so that no name can break out of it.</summary>
+    string Identifier(string name);
+
+    /// <summary>A string literal; the value is escaped, never trusted.</summary>
+    string StringLiteral(string value);
+
+    string TypeName(ColumnType type);
+
+    /// <summary>A cast that yields null instead of failing.</summary>
+    string TryCast(string expression, ColumnType type);
+
+    /// <summary>Casts any value to text, for comparisons and the quarantine's original values.</summary>
+    string ToText(string expression);
+
+    /// <summary>The year, month or day of a date or timestamp (UTC), as an int.</summary>
+    string DatePart(string expression, DatePart part);
+
+    /// <summary>True when the pattern matches somewhere in the value.</summary>
+    string RegexMatches(string expression, string pattern);
+
+    /// <summary>Replaces every occurrence of a literal string (no pattern syntax).</summary>
+    string ReplaceLiteral(string expression, string find, string with);
+
+    /// <summary>Decodes named and numeric HTML entities.</summary>
+    string DecodeHtml(string expression);
+
+    string Trim(string expression);
+
+    /// <summary>Length in characters.</summary>
+    string Length(string expression);
+
+    /// <summary>An array of the non-null values among <paramref name="elements"/>.</summary>
+    string CompactStringArray(IReadOnlyList<string> elements);
+
+    /// <summary>An array literal of strings.</summary>
+    string StringArray(IReadOnlyList<string> values);
+
+    /// <summary>A timestamp literal for a UTC instant.</summary>
+    string TimestampLiteral(DateTimeOffset value);
+
+    /// <summary>A date literal.</summary>
+    string DateLiteral(DateOnly value);
+}

@@ -1,0 +1,28 @@
+using Medallion.Jobs.Config;
+using Spectre.Console;
+
+namespace Medallion.Cli;
+
+/// <summary>What every command gets: where to write, the clock, and the configuration loader.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvider clock)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>True when output goes to a terminal (progress may redraw); false for logs and pipes.</summary>
+    public bool IsTerminal { get; } = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+
+    /// <summary>A Spectre console over <see cref="Output"/>: colours on a terminal, plain text elsewhere.</summary>
+    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+    });
+
+    public static MedallionConfiguration LoadConfiguration(string confDirectory) => ConfigLoader.Load(confDirectory);
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Medallion.Cli.Commands;
+using Medallion.Jobs.Config;
+
+namespace Medallion.Cli;
+
+/// <summary>
+/// The <c>medallion</c> command line. Exit codes: 0 success, 1 the work failed, 2 a usage or
+/// configuration error (nothing written).
+/// </summary>
+internal static class MedallionCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
+    {
+        var context = new CliContext(output, error, clock);
+        var root = new RootCommand("Medallion: bronze and silver Delta Lake tables from raw files, on DuckDB or Spark, from one YAML per dataset.");
+        root.Options.Add(CommonOptions.Conf);
+        root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'medallion --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (ConfigurationException configuration)
+        {
+            foreach (var problem in configuration.Errors)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            await error.WriteLineAsync($"{configuration.Errors.Count} configuration error(s); nothing was run.");
+            return ExitCodes.Usage;
+        }
+        catch (ArgumentException usage)
+        {
+            await error.WriteLineAsync($"error: {usage.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (MedallionException failure)
+        {
+            await error.WriteLineAsync($"error: {failure.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Failed;
+        }
+    }
+}

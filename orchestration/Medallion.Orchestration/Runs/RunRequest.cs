@@ -1,0 +1,22 @@
+namespace Medallion.Orchestration.Runs;
+
+/// <summary>Which layers a run processes.</summary>
+public enum RunLayer
+{
+    Bronze,
+    Silver,
+    All,
+}
+
+/// <summary>What <c>medallion run</c> was asked to do.</summary>
+/// <param name="Table">One table, or null for every table of the dataset.</param>
+/// <param name="RunKey">A given key (checked), or null to generate one.</param>
+/// <param name="Environment">An environment of <c>medallion.yaml</c>, or null for its default.</param>
+/// <param name="Input">A folder to read raw files from instead of the environment's raw root.</param>
+public sealed record RunRequest(
+    string Dataset,
+    string? Table = null,
+    RunLayer Layer = RunLayer.All,
+    string? RunKey = null,
+    string? Environment = null,
+    string? Input = null);

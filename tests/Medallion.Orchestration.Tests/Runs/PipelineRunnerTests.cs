@@ -1,0 +1,229 @@
+using Medallion.Jobs.Config;
+using Medallion.Orchestration.Runs;
+using Medallion.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Medallion.Orchestration.Tests.Runs;
+
+public sealed class PipelineRunnerTests : IDisposable
+{
+    private readonly TestLake _lake = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+    private readonly RecordingReporter _reporter = new();
+
+    public void Dispose() => _lake.Dispose();
+
+    [Fact]
+    public async Task RunAsync_ShopDataset_CountsEveryRowFateExactly()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        var outcome = (await RunAsync("k1")).Single();
+
+        Assert.Null(outcome.Error);
+        var silver = outcome.Silver!;
+        Assert.Equal(ShopDataset.Read, outcome.Bronze!.RowsRead);
+        Assert.Equal(ShopDataset.Read, silver.RowsRead);
+        Assert.Equal(ShopDataset.Silver, silver.RowsWritten);
+        Assert.Equal(ShopDataset.Quarantined, silver.Quarantined);
+        Assert.Equal(ShopDataset.Duplicates, silver.DuplicatesRemoved);
+        Assert.Equal(ShopDataset.Filtered, silver.Filtered);
+        Assert.True(silver.Reconciles);
+        Assert.Equal(ShopDataset.RuleFailures.OrderBy(r => r.Key), silver.RuleFailures.Where(r => r.Value > 0).OrderBy(r => r.Key));
+    }
+
+    [Fact]
+    public async Task RunAsync_ShopDataset_WritesTransformedSilverRows()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+
+        var rows = _lake.Query(ShopDataset.SilverRun("k1"),
+            "SELECT order_id, customer_name, CAST(amount AS VARCHAR), status, note, ordered_year, ordered_month, amount_cents, _run_key FROM t ORDER BY order_id");
+        Assert.Equal(
+            [
+                ["o1", "Ann", "11.00", "paid", "done later", "2024", "1", "1100", "k1"],
+                ["o11", "Ivy", "0.00", "new", "it's A", "2024", "3", "0", "k1"],
+                ["o2", "Bob", "20.00", "paid", "a <b>", "2024", "2", "2000", "k1"],
+            ],
+            rows);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShopDataset_QuarantinesOriginalValuesWithEveryBrokenRule()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+
+        var rows = _lake.Query(ShopDataset.Quarantine,
+            "SELECT coalesce(order_id, '-'), amount, array_to_string(list_sort(_rule_failures), '+'), _run_key FROM t ORDER BY _record_number");
+        Assert.Equal(
+            [
+                ["o3", "5.00", "not_null_customer_name", "k1"],
+                ["o4", "abc", "cast_amount", "k1"],
+                ["o6", "8.00", "accepted_values_status", "k1"],
+                ["o7", "2000", "range_amount", "k1"],
+                ["x8", "9.00", "regex_order_id", "k1"],
+                ["o9", "1.00", "max_length_note", "k1"],
+                ["o12", "bad", "accepted_values_status+cast_amount", "k1"],
+                ["o14", "3.00", "cast_ordered_at", "k1"],
+                ["o16", "4.00", "unique_customer_name", "k1"],
+                ["-", "NULL", "malformed", "k1"],
+            ],
+            rows);
+        var malformed = _lake.Query(ShopDataset.Quarantine, "SELECT _raw, _malformed FROM t WHERE _malformed IS NOT NULL").Single();
+        Assert.Equal("o13,too,few", malformed[0]);
+        Assert.Contains("MISSING COLUMNS", malformed[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameRunKeyTwice_LeavesTheSameTableContents()
+    {
+        ShopDataset.WriteTo(_lake);
+        await RunAsync("k1");
+        var silverBefore = _lake.Query(ShopDataset.SilverRun("k1"), "SELECT * EXCLUDE (_ingested_at) FROM t ORDER BY order_id");
+
+        await RunAsync("k1");
+
+        Assert.Equal(ShopDataset.Read, _lake.Count(ShopDataset.Bronze));
+        Assert.Equal(ShopDataset.Quarantined, _lake.Count(ShopDataset.Quarantine));
+        Assert.Equal(silverBefore, _lake.Query(ShopDataset.SilverRun("k1"), "SELECT * EXCLUDE (_ingested_at) FROM t ORDER BY order_id"));
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoRunKeys_AppendsToBronzeAndQuarantine()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+        await RunAsync("k2");
+
+        Assert.Equal(2 * ShopDataset.Read, _lake.Count(ShopDataset.Bronze));
+        Assert.Equal(ShopDataset.Read, _lake.Count(ShopDataset.Bronze, "_run_key = 'k2'"));
+        Assert.Equal(2 * ShopDataset.Quarantined, _lake.Count(ShopDataset.Quarantine));
+        Assert.Equal(ShopDataset.Silver, _lake.Count(ShopDataset.SilverRun("k2")));
+    }
+
+    [Fact]
+    public async Task RunAsync_Succeeded_WritesLedgerAndSuccessMarker()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+
+        var runFolder = Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"));
+        Assert.True(File.Exists(Path.Combine(runFolder, "_SUCCESS")));
+        var ledger = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(runFolder, "_run.json")))!;
+        Assert.Equal("succeeded", (string?)ledger["status"]);
+        Assert.Equal("k1", (string?)ledger["runKey"]);
+        Assert.Equal("shop/orders-2024-03-07.csv", (string?)ledger["inputFiles"]![0]!["path"]);
+        Assert.Equal(ShopDataset.Silver, (long?)ledger["silver"]!["rowsWritten"]);
+        Assert.Equal(["running", "succeeded"], ledger["statusHistory"]!.AsArray().Select(s => (string?)s!["status"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryCommittedFile_ExistsWithMatchingStats()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+
+        foreach (var table in new[] { ShopDataset.Bronze, ShopDataset.SilverRun("k1"), ShopDataset.Quarantine })
+        {
+            foreach (var file in _lake.Snapshot(table).Files)
+            {
+                var path = Path.Combine(_lake.LakeRoot, table, file.Path);
+                Assert.True(File.Exists(path), $"{table}: {file.Path} is in the log but not on disk");
+                Assert.Equal(new FileInfo(path).Length, file.Size);
+                Assert.Equal(ParquetRows(path), file.Stats!.NumRecords);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_FailRuleBroken_FailsTheTableAndWritesNoSilver()
+    {
+        _lake.WriteDataset("shop", ShopDataset.Yaml.Replace("""
+                      - not_null: { column: customer_name }
+            """, """
+                      - not_null: { column: customer_name }
+                        severity: fail
+            """, StringComparison.Ordinal));
+        _lake.WriteRaw("shop/orders-1.csv", ShopDataset.Csv);
+
+        var outcome = (await RunAsync("k1")).Single();
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("`not_null_customer_name` broken by 1 of", outcome.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"), "_SUCCESS")));
+        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"), "_delta_log")));
+    }
+
+    [Fact]
+    public async Task RunAsync_FailRuleUnderThreshold_Succeeds()
+    {
+        _lake.WriteDataset("shop", ShopDataset.Yaml.Replace("""
+                      - not_null: { column: customer_name }
+            """, """
+                      - not_null: { column: customer_name }
+                        severity: fail
+                        threshold: 0.5
+            """, StringComparison.Ordinal));
+        _lake.WriteRaw("shop/orders-1.csv", ShopDataset.Csv);
+
+        var outcome = (await RunAsync("k1")).Single();
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(ShopDataset.Quarantined, outcome.Silver!.Quarantined);
+    }
+
+    [Fact]
+    public async Task RunAsync_UnconfiguredRawFile_IsSkippedWithAWarningNamingIt()
+    {
+        ShopDataset.WriteTo(_lake);
+        _lake.WriteRaw("shop/customers.csv", "id\n1\n");
+
+        await RunAsync("k1");
+
+        Assert.Contains(_reporter.Warnings, w => w.Contains("shop/customers.csv", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("a'b")]
+    [InlineData("..")]
+    public async Task RunAsync_HostileRunKey_IsRefusedBeforeAnyFileIsWritten(string runKey)
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => RunAsync(runKey));
+
+        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, "bronze")));
+    }
+
+    private async Task<IReadOnlyList<TableRunOutcome>> RunAsync(string runKey) =>
+        await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, _reporter)
+            .RunAsync(new RunRequest("shop", RunKey: runKey));
+
+    private static long ParquetRows(string path)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class RecordingReporter : IRunReporter
+    {
+        public List<string> Warnings { get; } = [];
+
+        public void Progress(string message)
+        {
+        }
+
+        public void Warning(string message) => Warnings.Add(message);
+    }
+}
