@@ -3,13 +3,13 @@ using System.Text.Json;
 namespace Medallion.Jobs.Samples;
 
 /// <summary>
-/// Writes <c>expected.json</c>: the generator's arguments and, per table, the counts a correct
+/// Writes <c>_expected.json</c>: the generator's arguments and, per table, the counts a correct
 /// run must report. Keys are written in a fixed order with <c>\n</c> line ends so the file is
 /// byte-identical on every OS.
 /// </summary>
 internal static class ExpectedJson
 {
-    public const string FileName = "expected.json";
+    public const string FileName = "_expected.json";
 
     public static void Write(SampleGenerationResult result, string outputDirectory)
     {

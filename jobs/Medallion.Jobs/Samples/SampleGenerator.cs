@@ -5,7 +5,7 @@ namespace Medallion.Jobs.Samples;
 /// the committed samples, tests and benchmarks. The same arguments always give the same bytes:
 /// a fixed PRNG, invariant formatting and fixed base timestamps (never the clock). Files are
 /// streamed through a buffered writer, so gigabyte-sized samples need no more memory than small ones.
-/// Beside the data it writes <c>expected.json</c>: the counts a correct run must report.
+/// Beside the data it writes <c>_expected.json</c>: the counts a correct run must report.
 /// </summary>
 public static class SampleGenerator
 {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Medallion.Jobs.Samples;
 
-/// <summary>Enum names as the snake_case keys of <c>expected.json</c>.</summary>
+/// <summary>Enum names as the snake_case keys of <c>_expected.json</c>.</summary>
 internal static class SnakeCase
 {
     public static string Of<T>(T value)

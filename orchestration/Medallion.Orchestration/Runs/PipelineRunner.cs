@@ -93,7 +93,10 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
     private void WarnAboutUnreadRawFiles(DuckDbEngine engine, DatasetSpec dataset, string rawRoot, CancellationToken cancellationToken)
     {
         var read = dataset.Tables.SelectMany(t => engine.ResolveInputs(t, rawRoot, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in engine.ListDatasetFiles(dataset.Name, rawRoot, cancellationToken).Where(f => !read.Contains(f)))
+        // Files whose names start with '_' or '.' are not data (the Hadoop convention: _SUCCESS, .crc, _expected.json).
+        var unread = engine.ListDatasetFiles(dataset.Name, rawRoot, cancellationToken)
+            .Where(f => !read.Contains(f) && !Path.GetFileName(f).StartsWith('_') && !Path.GetFileName(f).StartsWith('.'));
+        foreach (var file in unread)
         {
             reporter.Warning($"{dataset.Name}: skipping raw file {Path.GetRelativePath(Path.GetFullPath(rawRoot), file)}: no configured table reads it.");
         }

@@ -111,7 +111,7 @@ public sealed class SampleGeneratorTests
 
         var result = SampleGenerator.Generate("mortgage_transactions", 1_000, output.Path, 0.1);
 
-        using var expected = JsonDocument.Parse(File.ReadAllBytes(output.Combine("expected.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(output.Combine("_expected.json")));
         var table = expected.RootElement.GetProperty("tables").GetProperty("transactions");
         Assert.Equal(result["transactions"].SilverRows, table.GetProperty("silver_rows").GetInt64());
         Assert.Equal(100, table.GetProperty("quarantined_rows").GetInt64());
