@@ -23,7 +23,17 @@ public sealed record TableSpec(
     IReadOnlyList<string> PartitionBy,
     ValidationSpec Validation,
     PromotionMode Promotion,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Where each <see cref="PartitionBy"/> entry was written, in the same order, so errors point
+    /// at the entry; empty for tables built in code (errors then point at the table).
+    /// </summary>
+    public IReadOnlyList<SourceLocation> PartitionByLocations { get; init; } = [];
+
+    /// <summary>Where each <see cref="PrimaryKey"/> entry was written, like <see cref="PartitionByLocations"/>.</summary>
+    public IReadOnlyList<SourceLocation> PrimaryKeyLocations { get; init; } = [];
+}
 
 /// <summary>A bronze column.</summary>
 /// <param name="Name">Column name; <c>^[A-Za-z_][A-Za-z0-9_]{0,127}$</c>, not starting with <c>_</c>.</param>
