@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,7 @@ namespace Medallion.Jobs.Config;
 /// and column it was written at, and collects errors instead of throwing: a user sees every
 /// problem of every file in one run.
 /// </summary>
-internal sealed class ConfigReader
+internal sealed partial class ConfigReader
 {
     private readonly List<ConfigError> _errors;
 
@@ -94,6 +95,12 @@ internal sealed class ConfigReader
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
+            if (IsSplitDecimalTail(mapping, keyNode, value))
+            {
+                // Already reported, with the fix, where the type was read.
+                continue;
+            }
+
             if (keyNode is not YamlScalarNode { Value: { } key } || !allowed.Contains(key, StringComparer.Ordinal))
             {
                 Error(keyNode, $"unknown key `{KeyText(keyNode)}` in {what}; allowed keys are: {string.Join(", ", allowed)}");
@@ -215,6 +222,20 @@ internal sealed class ConfigReader
         return items.Count == sequence.Children.Count ? items : null;
     }
 
+    /// <summary>
+    /// In a flow mapping the comma of an unquoted <c>decimal(18,2)</c> splits it into the value
+    /// <c>decimal(18</c> and a key <c>2)</c> with no value; true for that key.
+    /// </summary>
+    public static bool IsSplitDecimalTail(YamlMappingNode mapping, YamlNode key, YamlNode value) =>
+        mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow
+        && IsNull(value)
+        && key is YamlScalarNode { Value: { } text }
+        && SplitDecimalTail().IsMatch(text)
+        && mapping.Children.Values.Any(v => v is YamlScalarNode { Value: { } head } && IsSplitDecimalHead(head));
+
+    /// <summary>True for the <c>decimal(18</c> half of a type split by a flow mapping's comma.</summary>
+    public static bool IsSplitDecimalHead(string text) => SplitDecimalHead().IsMatch(text);
+
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
@@ -231,4 +252,10 @@ internal sealed class ConfigReader
     private static string? ScalarText(YamlNode node) => node is YamlScalarNode { Value: { } value } && !IsNull(node) ? value : null;
 
     private static string KeyText(YamlNode key) => key is YamlScalarNode { Value: { } text } ? text : Describe(key);
+
+    [GeneratedRegex(@"^\s*\d+\s*\)\s*\z")]
+    private static partial Regex SplitDecimalTail();
+
+    [GeneratedRegex(@"^\s*decimal\s*\(\s*\d+\s*\z", RegexOptions.IgnoreCase)]
+    private static partial Regex SplitDecimalHead();
 }

@@ -160,7 +160,10 @@ internal sealed class TableParser
             return type;
         }
 
-        reader.Error(node, $"{what} has unknown type `{text}`; expected {ColumnType.Expected}");
+        var hint = ConfigReader.IsSplitDecimalHead(text)
+            ? "; inside { } the comma splits an unquoted decimal(p,s), so quote it: \"decimal(18,2)\""
+            : "";
+        reader.Error(node, $"{what} has unknown type `{text}`; expected {ColumnType.Expected}{hint}");
         return null;
     }
 

@@ -127,6 +127,12 @@ internal sealed class TransformParser
         var casts = new List<ColumnCast>();
         foreach (var (keyNode, value) in map.Children)
         {
+            if (ConfigReader.IsSplitDecimalTail(map, keyNode, value))
+            {
+                // Already reported, with the fix, at the `decimal(p` half.
+                continue;
+            }
+
             if (_reader.String(keyNode, "a column in `cast`") is { } column
                 && TableParser.ParseType(_reader, value, $"`cast` of column `{column}`") is { } type)
             {
