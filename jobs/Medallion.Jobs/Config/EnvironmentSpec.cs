@@ -2,6 +2,8 @@ namespace Medallion.Jobs.Config;
 
 /// <summary><c>conf/medallion.yaml</c>: the environments a dataset can run in.</summary>
 /// <param name="DefaultEnvironment">Used when <c>--env</c> is not given; <c>local</c> by default.</param>
+/// <param name="Environments">The environments by name.</param>
+/// <param name="Location">Where the settings were written.</param>
 public sealed record MedallionConfig(
     string DefaultEnvironment,
     IReadOnlyDictionary<string, EnvironmentSpec> Environments,
@@ -15,8 +17,13 @@ public enum EngineKind
 }
 
 /// <summary>One environment, e.g. <c>local</c> or <c>prod</c>.</summary>
+/// <param name="Name">The environment name; <c>^[a-z][a-z0-9_-]{0,31}$</c>.</param>
 /// <param name="LakeRoot">A local folder (relative to the working directory) or <c>s3://bucket/prefix</c>; <c>./lake</c> for local.</param>
 /// <param name="RawRoot">Where source globs resolve: a local folder or <c>s3://…</c>; <c>./samples</c> for local.</param>
+/// <param name="Engine">Which engine runs the SQL; <see cref="EngineKind.DuckDb"/> by default.</param>
+/// <param name="DuckDb">Embedded engine settings; <see cref="DuckDbSpec.Default"/> when not given.</param>
+/// <param name="Aws">AWS settings, or null when the environment has no <c>aws</c> block.</param>
+/// <param name="Location">Where the environment was written.</param>
 public sealed record EnvironmentSpec(
     string Name,
     string LakeRoot,
@@ -36,7 +43,13 @@ public sealed record DuckDbSpec(string MemoryLimit = "2GB", string TempDirectory
 }
 
 /// <summary>AWS settings of an environment (S3 lakes, EMR Serverless).</summary>
+/// <param name="Region">The AWS region, e.g. <c>eu-west-1</c>; required.</param>
 /// <param name="EndpointUrl">Overrides every AWS endpoint (path-style S3), for S3-compatible servers and tests.</param>
+/// <param name="ArtifactsPrefix">Where job artifacts are uploaded, e.g. <c>s3://acme-artifacts/medallion</c>.</param>
+/// <param name="EmrApplicationId">The EMR Serverless application that runs Spark jobs.</param>
+/// <param name="JobRoleArn">The IAM role EMR Serverless jobs run as.</param>
+/// <param name="ReleaseLabel">The EMR release, e.g. <c>emr-7.2.0</c>.</param>
+/// <param name="LogUri">Where EMR writes job logs.</param>
 public sealed record AwsSpec(
     string Region,
     string? EndpointUrl = null,

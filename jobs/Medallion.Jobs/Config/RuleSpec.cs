@@ -18,7 +18,9 @@ public enum RuleSeverity
 
 /// <summary>A silver quality rule, checked on every row after the transforms.</summary>
 /// <param name="Name">Unique within the table; defaults to <c>{kind}_{column}</c>. Quarantined rows list it in <c>_rule_failures</c>.</param>
+/// <param name="Severity">What happens to a row that breaks the rule; <see cref="RuleSeverity.Quarantine"/> by default.</param>
 /// <param name="Threshold">For <see cref="RuleSeverity.Fail"/>: the share of rows (0..1) that may break the rule before the run fails; null means none.</param>
+/// <param name="Location">Where the rule was written.</param>
 public abstract record RuleSpec(string Name, RuleSeverity Severity, double? Threshold, SourceLocation Location)
 {
     /// <summary>The YAML key that names this kind, e.g. <c>not_null</c>.</summary>

@@ -3,11 +3,15 @@ namespace Medallion.Jobs.Config;
 /// <summary>One table of a dataset: where it comes from, its bronze columns and its silver recipe.</summary>
 /// <param name="Name">Table name; <c>^[a-z][a-z0-9_]{0,62}$</c>.</param>
 /// <param name="SchemaVersion">Schema version, <c>v1</c> by default; part of the lake path.</param>
+/// <param name="Source">Where the raw files come from.</param>
 /// <param name="Columns">Bronze columns in order, typed as declared.</param>
 /// <param name="PrimaryKey">Columns that identify a row (documentation and Athena; enforce with a <c>unique</c> rule).</param>
 /// <param name="Transforms">Silver transforms, applied in order.</param>
 /// <param name="Rules">Silver quality rules, checked after all transforms.</param>
 /// <param name="PartitionBy">Silver partition columns; each must be produced by the transforms.</param>
+/// <param name="Validation">Gate thresholds for <c>medallion validate</c>; <see cref="ValidationSpec.Default"/> when not given.</param>
+/// <param name="Promotion">How a validated run is promoted; <see cref="PromotionMode.ReplacePartitions"/> by default.</param>
+/// <param name="Location">Where the table was written.</param>
 public sealed record TableSpec(
     string Name,
     string SchemaVersion,
@@ -19,13 +23,26 @@ public sealed record TableSpec(
     IReadOnlyList<string> PartitionBy,
     ValidationSpec Validation,
     PromotionMode Promotion,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// Where each <see cref="PartitionBy"/> entry was written, in the same order, so errors point
+    /// at the entry; empty for tables built in code (errors then point at the table).
+    /// </summary>
+    public IReadOnlyList<SourceLocation> PartitionByLocations { get; init; } = [];
+
+    /// <summary>Where each <see cref="PrimaryKey"/> entry was written, like <see cref="PartitionByLocations"/>.</summary>
+    public IReadOnlyList<SourceLocation> PrimaryKeyLocations { get; init; } = [];
+}
 
 /// <summary>A bronze column.</summary>
+/// <param name="Name">Column name; <c>^[A-Za-z_][A-Za-z0-9_]{0,127}$</c>, not starting with <c>_</c>.</param>
+/// <param name="Type">The declared bronze type.</param>
 /// <param name="Field">
 /// Where the value is read from: for JSON a dotted path into the object (<c>title.rendered</c>),
 /// for CSV a header name; defaults to <paramref name="Name"/>.
 /// </param>
+/// <param name="Location">Where the column was written.</param>
 public sealed record ColumnSpec(string Name, ColumnType Type, string Field, SourceLocation Location);
 
 /// <summary>The raw input format.</summary>
@@ -39,6 +56,9 @@ public enum SourceFormat
 
 /// <summary>Where raw files come from.</summary>
 /// <param name="Path">A glob relative to the environment's raw root, e.g. <c>mortgage_transactions/*.csv</c>.</param>
+/// <param name="Format">The raw file format.</param>
+/// <param name="Csv">CSV dialect; <see cref="CsvOptions.Default"/> for other formats.</param>
+/// <param name="Location">Where the source was written.</param>
 public sealed record SourceSpec(string Path, SourceFormat Format, CsvOptions Csv, SourceLocation Location);
 
 /// <summary>CSV dialect. Defaults: header row, comma, double quote, quote doubled to escape.</summary>

@@ -1,0 +1,81 @@
+namespace Medallion.Jobs.Config;
+
+/// <summary>
+/// Follows a table's columns from bronze through each transform to silver, so a transform, rule,
+/// partition or key that names a missing column fails when the config loads, not mid-run.
+/// </summary>
+public static class ColumnFlow
+{
+    /// <summary>Traces <paramref name="table"/>; never throws for a bad table, it reports in <see cref="ColumnFlowResult.Errors"/>.</summary>
+    public static ColumnFlowResult Trace(TableSpec table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var errors = new List<ConfigError>();
+        var bronze = table.Columns.Select(c => new TypedColumn(c.Name, c.Type)).ToList();
+        var columns = new ColumnSet(bronze);
+        var afterTransform = new List<IReadOnlyList<TypedColumn>>();
+        foreach (var transform in table.Transforms)
+        {
+            TransformStep.Apply(transform, columns, errors);
+            afterTransform.Add(columns.Snapshot());
+        }
+
+        var silver = columns.Snapshot();
+        CheckSilver(table, columns, errors);
+        return new ColumnFlowResult(bronze, afterTransform, silver, errors);
+    }
+
+    private static void CheckSilver(TableSpec table, ColumnSet silver, List<ConfigError> errors)
+    {
+        if (silver.Count == 0)
+        {
+            errors.Add(new ConfigError(table.Location, $"table `{table.Name}` has no columns left after the transforms"));
+            return;
+        }
+
+        foreach (var rule in table.Rules)
+        {
+            foreach (var column in RuleColumns(rule).Where(c => !silver.Contains(c)))
+            {
+                errors.Add(new ConfigError(rule.Location, $"rule `{rule.Name}` ({rule.Kind}): column `{column}` is not a silver column; silver columns are: {silver}"));
+            }
+        }
+
+        for (var i = 0; i < table.PartitionBy.Count; i++)
+        {
+            if (!silver.Contains(table.PartitionBy[i]))
+            {
+                errors.Add(new ConfigError(At(table.PartitionByLocations, i, table), $"partition column `{table.PartitionBy[i]}` is not produced by the transforms; silver columns are: {silver}"));
+            }
+        }
+
+        if (table.PartitionBy.Count > 0 && silver.Names.All(table.PartitionBy.Contains))
+        {
+            errors.Add(new ConfigError(At(table.PartitionByLocations, 0, table), $"partition_by lists every silver column ({silver}); at least one column must stay outside the partitions"));
+        }
+
+        for (var i = 0; i < table.PrimaryKey.Count; i++)
+        {
+            if (!silver.Contains(table.PrimaryKey[i]))
+            {
+                errors.Add(new ConfigError(At(table.PrimaryKeyLocations, i, table), $"primary key column `{table.PrimaryKey[i]}` is not a silver column; silver columns are: {silver}"));
+            }
+        }
+    }
+
+    private static IEnumerable<string> RuleColumns(RuleSpec rule) => rule switch
+    {
+        NotNullRule r => [r.Column],
+        UniqueRule r => r.Columns,
+        AcceptedValuesRule r => [r.Column],
+        RangeRule r => [r.Column],
+        RegexRule r => [r.Column],
+        MaxLengthRule r => [r.Column],
+
+        // Expressions are SQL; the engine reports their columns when it plans the query.
+        _ => [],
+    };
+
+    private static SourceLocation At(IReadOnlyList<SourceLocation> locations, int index, TableSpec table) =>
+        index < locations.Count ? locations[index] : table.Location;
+}

@@ -1,0 +1,94 @@
+namespace Medallion.Jobs.Config;
+
+/// <summary>
+/// Reads a conf folder (<c>medallion.yaml</c> and <c>datasets/*.yaml</c>, see docs/configuration.md)
+/// into immutable models, reporting every problem of every file at once.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string SettingsFileName = "medallion.yaml";
+    public const string DatasetsFolderName = "datasets";
+
+    /// <summary>Loads <c>medallion.yaml</c> and every <c>datasets/*.yaml</c> (ordered by file name).</summary>
+    /// <remarks>
+    /// Throws <see cref="ConfigurationException"/> listing every error across all files, including a
+    /// missing <paramref name="confDirectory"/> or <c>medallion.yaml</c>.
+    /// </remarks>
+    public static MedallionConfiguration Load(string confDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(confDirectory);
+        if (!Directory.Exists(confDirectory))
+        {
+            throw Failure(confDirectory, $"the conf folder does not exist; expected a folder with {SettingsFileName} and {DatasetsFolderName}/*.yaml");
+        }
+
+        var errors = new List<ConfigError>();
+        var settingsPath = Path.Combine(confDirectory, SettingsFileName);
+        var settings = File.Exists(settingsPath)
+            ? ReadSettings(settingsPath, errors)
+            : Missing<MedallionConfig>(settingsPath, $"{SettingsFileName} is missing; every conf folder needs one (see docs/configuration.md)", errors);
+
+        var datasets = new List<DatasetSpec>();
+        var datasetsFolder = Path.Combine(confDirectory, DatasetsFolderName);
+        if (Directory.Exists(datasetsFolder))
+        {
+            foreach (var path in Directory.GetFiles(datasetsFolder, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                if (ReadDataset(path, errors) is { } dataset)
+                {
+                    datasets.Add(dataset);
+                }
+            }
+        }
+
+        if (errors.Count > 0 || settings is null)
+        {
+            throw new ConfigurationException(errors);
+        }
+
+        return new MedallionConfiguration(settings, datasets);
+    }
+
+    /// <summary>Loads one <c>datasets/&lt;dataset&gt;.yaml</c>.</summary>
+    /// <remarks>Throws <see cref="ConfigurationException"/> listing every error in the file, or when it does not exist.</remarks>
+    public static DatasetSpec LoadDataset(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var errors = new List<ConfigError>();
+        var dataset = File.Exists(path) ? ReadDataset(path, errors) : Missing<DatasetSpec>(path, "the dataset file does not exist", errors);
+        return errors.Count == 0 && dataset is not null ? dataset : throw new ConfigurationException(errors);
+    }
+
+    /// <summary>Loads one <c>medallion.yaml</c>.</summary>
+    /// <remarks>Throws <see cref="ConfigurationException"/> listing every error in the file, or when it does not exist.</remarks>
+    public static MedallionConfig LoadSettings(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var errors = new List<ConfigError>();
+        var settings = File.Exists(path) ? ReadSettings(path, errors) : Missing<MedallionConfig>(path, $"{SettingsFileName} does not exist", errors);
+        return errors.Count == 0 && settings is not null ? settings : throw new ConfigurationException(errors);
+    }
+
+    private static MedallionConfig? ReadSettings(string path, List<ConfigError> errors)
+    {
+        var reader = new ConfigReader(path, errors);
+        return reader.ParseDocument(File.ReadAllText(path)) is { } root ? new SettingsParser(reader).Parse(root) : null;
+    }
+
+    private static DatasetSpec? ReadDataset(string path, List<ConfigError> errors)
+    {
+        var reader = new ConfigReader(path, errors);
+        return reader.ParseDocument(File.ReadAllText(path)) is { } root ? new DatasetParser(reader).Parse(root) : null;
+    }
+
+    // A file that is not there has no position; 1:1 keeps the file:line:column form tools link.
+    private static T? Missing<T>(string path, string message, List<ConfigError> errors)
+        where T : class
+    {
+        errors.Add(new ConfigError(new SourceLocation(path, 1, 1), message));
+        return null;
+    }
+
+    private static ConfigurationException Failure(string path, string message) =>
+        new([new ConfigError(new SourceLocation(path, 1, 1), message)]);
+}

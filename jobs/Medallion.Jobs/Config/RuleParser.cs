@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Medallion.Jobs.Config;
+
+/// <summary>
+/// Parses a table's <c>rules</c>: each item a mapping with one kind key plus optional
+/// <c>name</c>, <c>severity</c> and <c>threshold</c>. Assigns default names and checks they are unique.
+/// </summary>
+internal sealed partial class RuleParser
+{
+    private static readonly string[] Kinds = ["not_null", "unique", "accepted_values", "range", "regex", "max_length", "expression"];
+
+    private static readonly string[] Modifiers = ["name", "severity", "threshold"];
+
+    private static readonly Dictionary<string, RuleSeverity> Severities = new(StringComparer.Ordinal)
+    {
+        ["warn"] = RuleSeverity.Warn,
+        ["quarantine"] = RuleSeverity.Quarantine,
+        ["fail"] = RuleSeverity.Fail,
+    };
+
+    private readonly ConfigReader _reader;
+    private readonly RuleBodyParser _bodies;
+
+    public RuleParser(ConfigReader reader)
+    {
+        _reader = reader;
+        _bodies = new RuleBodyParser(reader);
+    }
+
+    public List<RuleSpec> ParseList(YamlNode node, IReadOnlyList<TransformSpec> transforms)
+    {
+        var rules = new List<RuleSpec>();
+        if (_reader.Sequence(node, "`rules`") is not { } sequence)
+        {
+            return rules;
+        }
+
+        // Names the engine gives its own rules; a user rule with one of them would be ambiguous in _rule_failures.
+        var reserved = new Dictionary<string, string>(StringComparer.Ordinal) { ["malformed"] = "unreadable records" };
+        foreach (var cast in transforms.OfType<CastTransform>().SelectMany(t => t.Casts))
+        {
+            reserved.TryAdd($"cast_{cast.Column}", $"values of `{cast.Column}` that do not cast");
+        }
+
+        var expressions = 0;
+        var seen = new Dictionary<string, RuleSpec>(StringComparer.Ordinal);
+        foreach (var item in sequence.Children)
+        {
+            var isExpression = item is YamlMappingNode map && map.Children.Keys.Any(k => k is YamlScalarNode { Value: "expression" });
+            var number = isExpression ? ++expressions : 0;
+            if (Parse(item, number) is not { } rule)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(rule.Name, out var first))
+            {
+                _reader.Error(rule.Location, $"duplicate rule name `{rule.Name}`; it is already used at {first.Location}; give one of them a `name:`");
+            }
+            else if (reserved.TryGetValue(rule.Name, out var reason))
+            {
+                _reader.Error(rule.Location, $"rule name `{rule.Name}` is reserved for the implicit rule on {reason}; choose another `name:`");
+            }
+
+            seen.TryAdd(rule.Name, rule);
+            rules.Add(rule);
+        }
+
+        return rules;
+    }
+
+    private RuleSpec? Parse(YamlNode item, int expressionNumber)
+    {
+        if (_reader.Mapping(item, "each entry of `rules`") is not { } map)
+        {
+            return null;
+        }
+
+        var kindKeys = map.Children.Keys.Where(k => k is not YamlScalarNode { Value: { } key } || !Modifiers.Contains(key)).ToList();
+        if (kindKeys.Count != 1)
+        {
+            var found = kindKeys.Count == 0 ? "none" : string.Join(", ", kindKeys);
+            _reader.Error(map, $"a rule must have exactly one key naming its kind, found {found}; kinds are: {string.Join(", ", Kinds)}");
+            return null;
+        }
+
+        var kindNode = kindKeys[0];
+        var kind = kindNode is YamlScalarNode { Value: { } text } ? text : ConfigReader.Describe(kindNode);
+        if (!Kinds.Contains(kind))
+        {
+            _reader.Error(kindNode, $"unknown rule `{kind}`; kinds are: {string.Join(", ", Kinds)} (plus optional {string.Join(", ", Modifiers)})");
+            return null;
+        }
+
+        var values = _reader.Keys(map, "a rule", [kind, .. Modifiers]);
+        var name = ConfigReader.Optional(values, "name") is { } nameNode ? RuleName(nameNode) : null;
+        var severity = ConfigReader.Optional(values, "severity") is { } severityNode
+            ? _reader.Choice(severityNode, "`severity`", Severities) ?? RuleSeverity.Quarantine
+            : RuleSeverity.Quarantine;
+        double? threshold = null;
+        if (ConfigReader.Optional(values, "threshold") is { } thresholdNode)
+        {
+            threshold = _reader.Double(thresholdNode, "`threshold`", 0, 1);
+            if (severity != RuleSeverity.Fail)
+            {
+                // Only `fail` reads a threshold; anywhere else it would silently do nothing.
+                _reader.Error(thresholdNode, $"`threshold` applies only to severity fail, but this rule's severity is {severity.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        var at = _reader.At(map);
+        var defaultName = expressionNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $"expression_{expressionNumber}") : null;
+        return _bodies.Parse(kind, values[kind], new RuleHeader(name, defaultName, severity, threshold, at));
+    }
+
+    private string? RuleName(YamlNode node)
+    {
+        if (_reader.String(node, "`name`") is not { } name)
+        {
+            return null;
+        }
+
+        if (!RuleNamePattern().IsMatch(name))
+        {
+            _reader.Error(node, $"rule name `{name}` is invalid; expected ^[A-Za-z][A-Za-z0-9_]{{0,127}}$");
+        }
+
+        return name;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,127}\z")]
+    private static partial Regex RuleNamePattern();
+}

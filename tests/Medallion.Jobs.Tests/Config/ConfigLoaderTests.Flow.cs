@@ -1,0 +1,86 @@
+using Medallion.Jobs.Config;
+
+namespace Medallion.Jobs.Tests.Config;
+
+public sealed partial class ConfigLoaderTests
+{
+    [Fact]
+    public void LoadDataset_TransformOnMissingColumn_ReportsAtTransform()
+    {
+        var errors = _files.DatasetErrors("""
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }, { name: title, type: string }]
+                transforms:
+                  - drop: [title]
+                  - decode_html: [title]
+            """);
+
+        ErrorAssert.Single(errors, 8, 9, "decode_html: column `title` does not exist at this step; columns are: id");
+    }
+
+    [Fact]
+    public void LoadDataset_PartitionColumnNotProduced_PointsAtEntry()
+    {
+        var errors = _files.DatasetErrors("""
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }, { name: day, type: date }]
+                partition_by: [day_year]
+            """);
+
+        ErrorAssert.Single(errors, 6, 20, "partition column `day_year` is not produced by the transforms; silver columns are: id, day");
+    }
+
+    [Fact]
+    public void Load_SeveralFilesWithErrors_ReportsEveryErrorAtOnce()
+    {
+        _files.WriteSettings("""
+            environments:
+              local: { lake_root: ./lake, raw_root: ./samples, engine: duck }
+            """);
+        _files.WriteDataset("alpha", """
+            dataset: alpha
+            tables:
+              - name: t
+                source: { path: a.csv, format: csv, csv: { header: maybe } }
+                columns: [{ name: id, type: text }]
+                rules:
+                  - not_null: { column: id }
+                    severity: loud
+            """);
+        _files.WriteDataset("beta", """
+            dataset: beta
+            tables:
+              - name: t
+                source: { path: b.json, format: json }
+                columns: [{ name: id, type: string }]
+                transforms:
+                  - trim: [name]
+                partition_by: [id]
+                promotion: merge
+            """);
+
+        var sut = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load(_files.Conf));
+
+        (string File, int Line, int Column, string Fragment)[] expected =
+        [
+            ("medallion.yaml", 2, 60, "`engine` must be one of duckdb, spark, found `duck`"),
+            ("alpha.yaml", 4, 56, "`header` must be true or false, found `maybe`"),
+            ("alpha.yaml", 5, 33, "column `id` has unknown type `text`"),
+            ("alpha.yaml", 8, 19, "`severity` must be one of warn, quarantine, fail, found `loud`"),
+            ("beta.yaml", 9, 16, "`promotion` must be one of replace_partitions, replace_all, append, found `merge`"),
+            ("beta.yaml", 7, 9, "trim: column `name` does not exist at this step; columns are: id"),
+            ("beta.yaml", 8, 20, "partition_by lists every silver column (id)"),
+        ];
+        Assert.Equal(expected.Select(e => (e.File, e.Line, e.Column)), sut.Errors.Select(e => (Path.GetFileName(e.Location.File), e.Location.Line, e.Location.Column)));
+        Assert.All(expected.Zip(sut.Errors), pair => Assert.Contains(pair.First.Fragment, pair.Second.Message, StringComparison.Ordinal));
+        Assert.Equal(8, sut.Message.Split('\n').Length);
+        Assert.Contains($"{Path.Combine(_files.Conf, "datasets", "beta.yaml")}:7:9: trim: column `name` does not exist", sut.Message, StringComparison.Ordinal);
+    }
+
+}
