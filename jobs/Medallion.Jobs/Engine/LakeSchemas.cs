@@ -1,4 +1,5 @@
 using Medallion.Delta;
+using Medallion.Delta.Schema;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Plan;
 
@@ -37,7 +38,7 @@ internal static class LakeSchemas
     public static DeltaSchema Quarantine(TablePlan plan) => Schema(
         plan.BronzeColumns.Select(c => Field(c.Name, c.Type)).Concat(
         [
-            new DeltaField(LineageColumns.RuleFailures, new DeltaArrayType(DeltaPrimitiveType.String, ContainsNull: true), Nullable: true),
+            new DeltaField(LineageColumns.RuleFailures, new DeltaArrayType(DeltaPrimitiveType.String, containsNull: true), Nullable: true),
             Field(LineageColumns.Malformed, ColumnType.String),
             Field(LineageColumns.Raw, ColumnType.String),
             Field(LineageColumns.SourceFile, ColumnType.String),

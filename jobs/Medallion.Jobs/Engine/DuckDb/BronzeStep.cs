@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
+using Medallion.Delta.Schema;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 

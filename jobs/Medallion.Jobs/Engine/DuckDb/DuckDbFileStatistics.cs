@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
+using Medallion.Delta.Schema;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using Medallion.Delta;
+using Medallion.Delta.Schema;
 using Medallion.Jobs.Sql;
 
 namespace Medallion.Jobs.Engine.DuckDb;

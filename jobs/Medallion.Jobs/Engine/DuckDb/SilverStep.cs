@@ -60,8 +60,8 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
     {
         var snapshot = await tables.Open(layout.Bronze).TryLoadSnapshotAsync(cancellationToken: cancellationToken)
             ?? throw new RunFailedException($"There is no bronze table at {tables.Store.Describe(layout.Bronze)}: run the bronze layer first.");
-        var files = DuckDbTables.FilesOfRun(snapshot, run.RunKey);
-        DuckDbSnapshotReader.CreateView(session.Connection, snapshot.Metadata, files, tables.LocalPath(layout.Bronze), "bronze_run_files");
+        // DuckDB skips the row groups of other runs by their _run_key statistics.
+        DuckDbSnapshotReader.CreateView(session.Connection, snapshot, tables.LocalPath(layout.Bronze), "bronze_run_files", cancellationToken: cancellationToken);
         session.Execute(
             $"CREATE OR REPLACE TEMP VIEW {InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {DuckDbDialect.Instance.StringLiteral(run.RunKey)}",
             cancellationToken);

@@ -1,4 +1,5 @@
 using Medallion.Delta;
+using Medallion.Delta.Schema;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 
