@@ -43,7 +43,7 @@ internal static class CheckpointWriter
         {
             var jsonFile = Path.Combine(folder, "actions.json");
             var parquetFile = Path.Combine(folder, "checkpoint.parquet");
-            await File.WriteAllTextAsync(jsonFile, string.Join('\n', lines.Select(line => line.ToJsonString(LogJson.Options))) + "\n", Encoding.UTF8, cancellationToken);
+            await File.WriteAllTextAsync(jsonFile, string.Join('\n', lines.Select(line => line.ToJsonString(LogJson.Options))) + "\n", cancellationToken);
             Convert(jsonFile, parquetFile, cancellationToken);
 
             var content = await File.ReadAllBytesAsync(parquetFile, cancellationToken);
