@@ -1,0 +1,66 @@
+using System.Text;
+using Medallion.Delta.Storage;
+using Medallion.Testing;
+
+namespace Medallion.Delta.Tests.Storage;
+
+public sealed class LocalObjectStoreTests : IDisposable
+{
+    private readonly TempDirectory _root = new("medallion-store");
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task PutIfAbsentAsync_ExistingObject_ReturnsFalseAndKeepsContent()
+    {
+        var sut = new LocalObjectStore(_root.Path);
+
+        var first = await sut.PutIfAbsentAsync("t/_delta_log/0.json", Encoding.UTF8.GetBytes("first"));
+        var second = await sut.PutIfAbsentAsync("t/_delta_log/0.json", Encoding.UTF8.GetBytes("second"));
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal("first", Encoding.UTF8.GetString((await sut.TryReadAsync("t/_delta_log/0.json"))!));
+    }
+
+    [Fact]
+    public async Task ListAsync_NestedObjects_ReturnsRelativeSortedPathsWithoutTempFiles()
+    {
+        var sut = new LocalObjectStore(_root.Path);
+        await sut.WriteAsync("t/b/2.txt", new byte[] { 1, 2 });
+        await sut.WriteAsync("t/a.txt", new byte[] { 1 });
+        await sut.CopyAsync("t/a.txt", "t/c/a.txt");
+        File.WriteAllText(_root.Combine("t", ".x.json.abc.tmp"), "partial");
+
+        var listed = await sut.ListAsync("t");
+
+        Assert.Equal(["t/a.txt", "t/b/2.txt", "t/c/a.txt"], listed.Select(item => item.Path));
+        Assert.Equal(2, listed[1].Size);
+        Assert.Null(await sut.TryReadAsync("t/missing"));
+        Assert.Empty(await sut.ListAsync("nothing"));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ExistingObject_RemovesIt()
+    {
+        var sut = new LocalObjectStore(_root.Path);
+        await sut.WriteAsync("x.bin", new byte[] { 1 });
+
+        await sut.DeleteAsync("x.bin");
+
+        Assert.False(await sut.ExistsAsync("x.bin"));
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("a/../../b")]
+    [InlineData("/absolute")]
+    [InlineData("C:/windows")]
+    [InlineData("s3://bucket/key")]
+    [InlineData("a\\b")]
+    public async Task WriteAsync_UnsafePath_ThrowsArgumentException(string path)
+    {
+        var sut = new LocalObjectStore(_root.Path);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sut.WriteAsync(path, new byte[] { 1 }));
+    }
+}
