@@ -13,16 +13,30 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>True when output goes to a terminal (progress may redraw); false for logs and pipes.</summary>
-    public bool IsTerminal { get; } = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+    public bool IsTerminal { get; } = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
 
     /// <summary>A Spectre console over <see cref="Output"/>: colours on a terminal, plain text elsewhere.</summary>
-    public IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Console { get; } = CreateConsole(output);
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+        });
+
+        // Logs and pipes have no width; give tables room rather than wrapping every cell.
+        if (!terminal)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static MedallionConfiguration LoadConfiguration(string confDirectory) => ConfigLoader.Load(confDirectory);
 }

@@ -60,5 +60,10 @@ internal static class MedallionCli
             await error.WriteLineAsync("Cancelled.");
             return ExitCodes.Failed;
         }
+        catch (Exception unexpected) when (unexpected is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"error: {unexpected.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -25,7 +25,7 @@ internal static class BronzeRowsView
                          $"{Sql.StringLiteral($"column `{x.Column.Name}` does not cast to {x.Column.Type}: ")} || {x.Field} END")
             .ToList();
         var castError = castErrors.Count == 0 ? "NULL" : $"nullif(concat_ws('; ', {string.Join(", ", castErrors)}), '')";
-        var rawObject = "to_json(struct_pack(" + string.Join(", ", table.Columns.Select((c, i) => $"{Sql.Identifier(c.Name)} := __f_{i}")) + "))";
+        var rawObject = "CAST(to_json(struct_pack(" + string.Join(", ", table.Columns.Select((c, i) => $"{Sql.Identifier(c.Name)} := __f_{i}")) + ")) AS VARCHAR)";
         var prefix = rawRoot.TrimEnd('/', '\\') + "/";
 
         return $"CREATE OR REPLACE TEMP VIEW {View} AS\nSELECT {string.Join(", ", typed)},\n" +

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Sql;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 
@@ -41,9 +42,9 @@ internal sealed class DuckDbSession : IDisposable
         {
             return command.ExecuteNonQuery();
         }
-        catch (DbException) when (cancellationToken.IsCancellationRequested)
+        catch (DbException error)
         {
-            throw new OperationCanceledException(cancellationToken);
+            throw Translate(error, cancellationToken);
         }
     }
 
@@ -63,9 +64,9 @@ internal sealed class DuckDbSession : IDisposable
 
             return rows;
         }
-        catch (DbException) when (cancellationToken.IsCancellationRequested)
+        catch (DbException error)
         {
-            throw new OperationCanceledException(cancellationToken);
+            throw Translate(error, cancellationToken);
         }
     }
 
@@ -74,6 +75,12 @@ internal sealed class DuckDbSession : IDisposable
         Query(sql, r => r.IsDBNull(0) ? 0L : Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), cancellationToken)[0];
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>A cancelled statement is a cancellation; anything else DuckDB reports is an engine error.</summary>
+    private static Exception Translate(DbException error, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException(cancellationToken)
+            : new DuckDbEngineException($"DuckDB: {error.Message}", error);
 
     private DuckDBCommand CreateCommand(string sql)
     {

@@ -86,7 +86,7 @@ internal sealed class RawRecordsReader(DuckDbSession session)
             {
                 session.Execute(InsertJsonArray(table, file), cancellationToken);
             }
-            catch (DuckDB.NET.Data.DuckDBException error) when (!cancellationToken.IsCancellationRequested)
+            catch (DuckDbEngineException error)
             {
                 session.Execute(InsertUnreadableFile(table, file, $"not a valid JSON array: {FirstLine(error.Message)}"), cancellationToken);
             }

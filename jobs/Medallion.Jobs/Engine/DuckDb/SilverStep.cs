@@ -102,7 +102,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var ruleSums = plan.Rules.Count == 0
             ? []
             : session.Query(
-                "SELECT " + string.Join(", ", plan.Rules.Select(r => $"count_if({DuckDbDialect.Instance.Identifier(r.FlagColumn)})")) + $" FROM {RoutedTable}",
+                "SELECT " + string.Join(", ", plan.Rules.Select(r => $"CAST(count_if({DuckDbDialect.Instance.Identifier(r.FlagColumn)}) AS BIGINT)")) + $" FROM {RoutedTable}",
                 r => Enumerable.Range(0, plan.Rules.Count).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToList(),
                 cancellationToken)[0];
         var malformed = session.Scalar($"SELECT count({LineageColumns.Malformed}) FROM {RoutedTable}", cancellationToken);
