@@ -145,12 +145,7 @@ public sealed class PipelineRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_FailRuleBroken_FailsTheTableAndWritesNoSilver()
     {
-        _lake.WriteDataset("shop", ShopDataset.Yaml.Replace("""
-                      - not_null: { column: customer_name }
-            """, """
-                      - not_null: { column: customer_name }
-                        severity: fail
-            """, StringComparison.Ordinal));
+        _lake.WriteDataset("shop", ShopDataset.WithNotNullCustomer("severity: fail"));
         _lake.WriteRaw("shop/orders-1.csv", ShopDataset.Csv);
 
         var outcome = (await RunAsync("k1")).Single();
@@ -164,13 +159,7 @@ public sealed class PipelineRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_FailRuleUnderThreshold_Succeeds()
     {
-        _lake.WriteDataset("shop", ShopDataset.Yaml.Replace("""
-                      - not_null: { column: customer_name }
-            """, """
-                      - not_null: { column: customer_name }
-                        severity: fail
-                        threshold: 0.5
-            """, StringComparison.Ordinal));
+        _lake.WriteDataset("shop", ShopDataset.WithNotNullCustomer("severity: fail", "threshold: 0.5"));
         _lake.WriteRaw("shop/orders-1.csv", ShopDataset.Csv);
 
         var outcome = (await RunAsync("k1")).Single();

@@ -95,6 +95,14 @@ internal static class ShopDataset
 
     public static string SilverRun(string runKey) => $"silver/shop/orders/schema_v=1/runs/run_key={runKey}";
 
+    /// <summary>The dataset with extra keys (severity, threshold) on its not_null rule.</summary>
+    public static string WithNotNullCustomer(params string[] keys)
+    {
+        const string Rule = "      - not_null: { column: customer_name }\n";
+        var yaml = Yaml.Replace(Rule, Rule + string.Concat(keys.Select(k => $"        {k}\n")), StringComparison.Ordinal);
+        return yaml != Yaml ? yaml : throw new InvalidOperationException("The not_null rule was not found in the shop YAML.");
+    }
+
     public static void WriteTo(TestLake lake)
     {
         lake.WriteDataset("shop", Yaml);

@@ -17,6 +17,7 @@ public sealed class MotoServer : IDisposable
     public const string Region = "us-east-1";
 
     private readonly Process _process;
+    private readonly List<string> _log = [];
 
     public MotoServer()
     {
@@ -43,8 +44,6 @@ public sealed class MotoServer : IDisposable
         _process.BeginErrorReadLine();
         WaitUntilListening(TimeSpan.FromSeconds(30));
     }
-
-    private readonly List<string> _log = [];
 
     public int Port { get; }
 
