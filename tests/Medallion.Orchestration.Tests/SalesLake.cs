@@ -14,30 +14,13 @@ namespace Medallion.Orchestration.Tests;
 /// </summary>
 internal sealed class SalesLake : IDisposable
 {
-    public const string Current = "silver/sales/orders/schema_v=1/current";
+    public const string Current = SalesDataset.Current;
 
     private readonly TestLake _lake = new();
 
     public SalesLake(string promotion = "replace_partitions", string validation = "min_rows: 1")
     {
-        _lake.WriteDataset("sales", $$"""
-            dataset: sales
-            tables:
-              - name: orders
-                source: { path: sales/*.csv, format: csv }
-                columns:
-                  - { name: id, type: string }
-                  - { name: amount, type: string }
-                  - { name: day, type: date }
-                partition_by: [day_month]
-                transforms:
-                  - cast: { amount: "decimal(10,2)" }
-                  - split_date: { column: day, parts: [month] }
-                rules:
-                  - not_null: { column: id }
-                validation: { {{validation}} }
-                promotion: {{promotion}}
-            """);
+        SalesDataset.WriteTo(_lake, validation, promotion);
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
@@ -59,12 +42,7 @@ internal sealed class SalesLake : IDisposable
     /// <summary>Runs <paramref name="runKey"/> over <paramref name="rows"/> (<c>id,amount,day</c> lines) as the only raw file.</summary>
     public async Task RunAsync(string runKey, params string[] rows)
     {
-        foreach (var file in Directory.EnumerateFiles(_lake.RawRoot, "*", SearchOption.AllDirectories))
-        {
-            File.Delete(file);
-        }
-
-        _lake.WriteRaw("sales/orders.csv", "id,amount,day\n" + string.Join('\n', rows) + "\n");
+        SalesDataset.WriteRaw(_lake, rows);
         Clock.Advance(TimeSpan.FromMinutes(1));
         var outcome = (await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), Clock, Reporter).RunAsync(new RunRequest("sales", RunKey: runKey))).Single();
         Assert.True(outcome.Succeeded, outcome.Error);
@@ -85,8 +63,7 @@ internal sealed class SalesLake : IDisposable
     }
 
     /// <summary>The rows of <c>current/</c> as <c>id:amount:run</c>, sorted.</summary>
-    public IReadOnlyList<string> CurrentRows() =>
-        [.. _lake.Query(Current, "SELECT id || ':' || CAST(amount AS VARCHAR) || ':' || _run_key FROM t ORDER BY 1").Select(r => r[0])];
+    public IReadOnlyList<string> CurrentRows() => SalesDataset.CurrentRows(_lake);
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(_lake.LakeRoot, relativePath));
 

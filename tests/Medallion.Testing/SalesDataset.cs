@@ -1,14 +1,12 @@
-using Medallion.Testing;
+namespace Medallion.Testing;
 
-namespace Medallion.Cli.Tests;
-
-/// <summary>A one-table dataset partitioned by month, for the validate, promote and roll back commands.</summary>
-internal static class SalesDataset
+/// <summary>A one-table dataset (<c>sales.orders</c>) partitioned by month, for validation, promotion and rollback tests.</summary>
+public static class SalesDataset
 {
     public const string Current = "silver/sales/orders/schema_v=1/current";
     public const string Latest = "silver/sales/orders/_LATEST.json";
 
-    public static void WriteTo(TestLake lake, string validation = "min_rows: 1") => lake.WriteDataset("sales", $$"""
+    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions") => lake.WriteDataset("sales", $$"""
         dataset: sales
         tables:
           - name: orders
@@ -24,7 +22,7 @@ internal static class SalesDataset
             rules:
               - not_null: { column: id }
             validation: { {{validation}} }
-            promotion: replace_partitions
+            promotion: {{promotion}}
         """);
 
     /// <summary>Replaces the raw input with <paramref name="rows"/> (<c>id,amount,day</c> lines).</summary>
