@@ -32,7 +32,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
 
         // A re-run replaces the key's staged table: start it afresh.
         var runPath = layout.SilverRun(run.RunKey);
-        await DeleteTreeAsync(runPath, cancellationToken);
+        await StagedRunFolder.ClearAsync(tables.Store, runPath, cancellationToken);
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables.Clock);
         var silverFiles = writer.Write(
@@ -146,20 +146,6 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
                     $"`{x.Rule.Name}` broken by {x.Count} of {checkedRows} rows ({x.Share:P2}" +
                     (x.Rule.Threshold is { } t ? $", threshold {t:P2})" : ", no threshold)") +
                     $" at {x.Rule.Spec?.Location}")));
-        }
-    }
-
-    private async Task DeleteTreeAsync(string path, CancellationToken cancellationToken)
-    {
-        foreach (var item in await tables.Store.ListAsync(path + "/", cancellationToken))
-        {
-            if (item.Path.EndsWith("/_run.json", StringComparison.Ordinal))
-            {
-                // The ledger of this attempt is already being written; it stays.
-                continue;
-            }
-
-            await tables.Store.DeleteAsync(item.Path, cancellationToken);
         }
     }
 

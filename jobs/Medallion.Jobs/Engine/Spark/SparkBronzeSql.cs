@@ -61,6 +61,11 @@ internal static class SparkBronzeSql
             "FROM numbered";
     }
 
+    /// <summary>Materializes the typed rows once, so the counts and the write see the same rows.</summary>
+    public static string CacheRows() => $"CACHE TABLE {RowsView}";
+
+    public static string UncacheRows() => $"UNCACHE TABLE IF EXISTS {RowsView}";
+
     /// <summary>The read and malformed counts of the typed rows, one row: <c>rows_read, malformed</c>.</summary>
     public static string Counts() => $"SELECT count(*) AS rows_read, count({LineageColumns.Malformed}) AS malformed FROM {RowsView}";
 
