@@ -24,8 +24,9 @@ internal static class RawInputs
         }
 
         // List only below the glob's literal folders.
-        var literal = pattern.Split('/').TakeWhile(s => s.IndexOfAny(['*', '?', '[']) < 0).ToList();
-        var prefix = literal.Count == pattern.Split('/').Length ? pattern : string.Join("/", literal) + (literal.Count > 0 ? "/" : "");
+        var segments = pattern.Split('/');
+        var literal = segments[..^1].TakeWhile(s => s.IndexOfAny(['*', '?', '[']) < 0).ToList();
+        var prefix = literal.Count == 0 ? "" : string.Join("/", literal) + "/";
         var regex = ToRegex(pattern);
         var listed = await rawStore.ListAsync(prefix, cancellationToken);
         return listed.Where(o => regex.IsMatch(o.Path)).OrderBy(o => o.Path, StringComparer.Ordinal).ToList();
