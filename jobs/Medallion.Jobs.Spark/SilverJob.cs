@@ -20,11 +20,8 @@ internal static class SilverJob
         spark.Sql(sql.CreateRoutedView());
         spark.Sql(SparkSilverSql.CacheRouted());
         var row = spark.Sql(sql.Counts()).Collect().Single();
-        var counts = SparkSilverCounts.From(setup.Plan, Enumerable.Range(0, row.Size()).Select(row.GetAs<long>).ToList());
-        if (counts.FailedRules(setup.Plan) is { Count: > 0 } failed)
-        {
-            throw new RunFailedException("Run failed on rules with severity fail: " + string.Join("; ", failed));
-        }
+        var counts = SilverCounts.From(setup.Plan, Enumerable.Range(0, row.Size()).Select(row.GetAs<long>).ToList());
+        counts.EnsureNoFailedRules(setup.Plan);
 
         // A re-run replaces the key's staged table: start it afresh, as the embedded engine does.
         var runPath = setup.Layout.SilverRun(setup.Run.RunKey);

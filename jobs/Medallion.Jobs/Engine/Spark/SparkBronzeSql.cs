@@ -22,18 +22,12 @@ internal static class SparkBronzeSql
     /// <param name="rawRoot">The raw root (a path or URI); <c>_source_file</c> is written relative to it.</param>
     public static string CreateRowsView(TableSpec table, RunContext run, string rawRoot)
     {
-        var fields = table.Columns.Select((c, i) => $"CAST({SparkReaderSchema.FieldReference(c)} AS STRING) AS __f_{i}");
+        var fields = table.Columns.Select((c, i) => $"CAST({SparkReaderSchema.FieldReference(c)} AS STRING) AS {BronzeTyping.Field(i)}");
         var corrupt = table.Source.Format == SourceFormat.Parquet ? "CAST(NULL AS STRING)" : Sql.Identifier(SparkRawRead.CorruptColumn);
         var unreadable = Sql.StringLiteral($"not a valid {table.Source.Format.ToString().ToUpperInvariant()} record (Spark could not parse it)");
 
-        var typed = table.Columns.Select((c, i) => $"{Sql.TryCast($"__f_{i}", c.Type)} AS {Sql.Identifier(c.Name)}");
-        var castErrors = table.Columns
-            .Select((c, i) => (Column: c, Field: $"__f_{i}"))
-            .Where(x => x.Column.Type.Kind != ColumnKind.String)
-            .Select(x => $"CASE WHEN {x.Field} IS NOT NULL AND {Sql.TryCast(x.Field, x.Column.Type)} IS NULL THEN " +
-                         $"concat({Sql.StringLiteral($"column `{x.Column.Name}` does not cast to {x.Column.Type}: ")}, {x.Field}) END")
-            .ToList();
-        var castError = castErrors.Count == 0 ? "CAST(NULL AS STRING)" : $"nullif(concat_ws('; ', {string.Join(", ", castErrors)}), '')";
+        var typed = BronzeTyping.TypedColumns(table, Sql);
+        var castError = BronzeTyping.CastError(table, Sql);
         // to_json leaves null fields out unless told otherwise; DuckDB's to_json keeps them.
         var rawObject = "to_json(named_struct(" + string.Join(", ", table.Columns.Select((c, i) => $"{Sql.StringLiteral(c.Name)}, __f_{i}")) +
             "), map('ignoreNullFields', 'false'))";

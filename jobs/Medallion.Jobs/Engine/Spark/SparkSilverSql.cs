@@ -44,7 +44,7 @@ internal sealed class SparkSilverSql
 
     /// <summary>
     /// One row: <c>rows_read, silver, quarantined, duplicates, filtered, malformed</c>, then one
-    /// count per planned rule in plan order (what <see cref="SparkSilverCounts.From"/> reads).
+    /// count per planned rule in plan order (what <see cref="SilverCounts.From"/> reads).
     /// </summary>
     public string Counts()
     {

@@ -1,17 +1,18 @@
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Plan;
 
-namespace Medallion.Jobs.Engine.Spark;
+namespace Medallion.Jobs.Engine;
 
-/// <summary>The silver counts of one run, read from the one row of <see cref="SparkSilverSql.Counts"/>.</summary>
-internal sealed record SparkSilverCounts(
+/// <summary>The silver counts of one run, on either engine; the rule counts are keyed by rule name.</summary>
+internal sealed record SilverCounts(
     long Read, long Silver, long Quarantined, long Duplicates, long Filtered, long Malformed, IReadOnlyDictionary<string, long> RuleFailures)
 {
     private const int FixedColumns = 6;
 
+    /// <summary>The counts from the one row of <c>SparkSilverSql.Counts</c>.</summary>
     /// <param name="values">The row's values in column order.</param>
     /// <exception cref="ArgumentException">The row does not have one count per planned rule.</exception>
-    public static SparkSilverCounts From(TablePlan plan, IReadOnlyList<long> values)
+    public static SilverCounts From(TablePlan plan, IReadOnlyList<long> values)
     {
         if (values.Count != FixedColumns + plan.Rules.Count)
         {
@@ -31,7 +32,7 @@ internal sealed record SparkSilverCounts(
             failures[plan.Rules[i].Name] = values[FixedColumns + i];
         }
 
-        return new SparkSilverCounts(values[0], values[1], values[2], values[3], values[4], values[5], failures);
+        return new SilverCounts(values[0], values[1], values[2], values[3], values[4], values[5], failures);
     }
 
     /// <summary>
@@ -48,5 +49,15 @@ internal sealed record SparkSilverCounts(
             .Select(x => $"`{x.Rule.Name}` broken by {x.Count} of {checkedRows} rows ({x.Share:P2}" +
                 (x.Rule.Threshold is { } t ? $", threshold {t:P2})" : ", no threshold)") + $" at {x.Rule.Spec?.Location}")
             .ToList();
+    }
+
+    /// <summary>Stops the run before anything is written when a <c>fail</c> rule is broken beyond its threshold.</summary>
+    /// <exception cref="RunFailedException">The broken fail rules, each with its count, share and location.</exception>
+    public void EnsureNoFailedRules(TablePlan plan)
+    {
+        if (FailedRules(plan) is { Count: > 0 } broken)
+        {
+            throw new RunFailedException("Run failed on rules with severity fail: " + string.Join("; ", broken));
+        }
     }
 }
