@@ -23,6 +23,7 @@ internal static class MedallionCli
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(AthenaCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
