@@ -21,11 +21,8 @@ internal sealed class SubmitRunner(
         ArgumentNullException.ThrowIfNull(request);
         var environment = AwsEnvironment.Resolve(configuration, request.Environment,
             AwsEnvironment.Setting.ArtifactsPrefix, AwsEnvironment.Setting.EmrApplicationId, AwsEnvironment.Setting.JobRoleArn);
-        var dataset = configuration.FindDataset(request.Dataset)
-            ?? throw new ArgumentException($"Dataset '{request.Dataset}' is not in the configuration (it has {string.Join(", ", configuration.Datasets.Select(d => d.Name))}).");
-        IReadOnlyList<TableSpec> tables = request.Table is null
-            ? dataset.Tables
-            : [dataset.FindTable(request.Table) ?? throw new ArgumentException($"Table '{request.Table}' is not in dataset '{dataset.Name}' (it has {string.Join(", ", dataset.Tables.Select(t => t.Name))}).")];
+        var dataset = DatasetLookup.Dataset(configuration, request.Dataset);
+        var tables = DatasetLookup.Tables(dataset, request.Table);
         var runKey = request.RunKey is null ? RunKey.Generate(clock) : RunKey.Validate(request.RunKey);
 
         await UploadAsync(ArtifactLayout.For(environment.Aws.ArtifactsPrefix!), request, cancellationToken);

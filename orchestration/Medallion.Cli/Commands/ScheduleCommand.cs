@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Medallion.Aws;
 using Medallion.Aws.Deploy;
+using Medallion.Aws.Submit;
 using Medallion.Jobs.Lake;
 
 namespace Medallion.Cli.Commands;
@@ -23,10 +24,7 @@ internal static class ScheduleCommand
             var configuration = CliContext.LoadConfiguration(parseResult.GetValue(CommonOptions.Conf)!);
             var aws = AwsEnvironment.Resolve(configuration, parseResult.GetValue(environment));
             var name = parseResult.GetValue(dataset)!;
-            if (configuration.FindDataset(name) is null)
-            {
-                throw new ArgumentException($"Dataset '{name}' is not in the configuration (it has {string.Join(", ", configuration.Datasets.Select(d => d.Name))}).");
-            }
+            DatasetLookup.Dataset(configuration, name);
 
             var client = new AwsClients(aws.Aws, context.Clock).StepFunctions();
             var machineName = DeployNames.StateMachine(aws.Name);

@@ -1,8 +1,5 @@
-using Amazon.Runtime;
-using Amazon.S3;
-using Medallion.Aws.Artifacts;
-using Medallion.Aws.Tests.Artifacts;
 using Medallion.Aws.Tests.StepFunctions;
+using Medallion.Aws.Tests.Submit;
 using Medallion.Cli;
 using Medallion.Testing;
 using Medallion.Testing.Moto;
@@ -62,18 +59,9 @@ public sealed class AwsCommandsTests
     [Fact]
     public async Task Submit_WaitAgainstMoto_RunsBothJobsThenExitsOneWithoutFinisher()
     {
-        using var clients = new MotoClients(_moto);
-        var applicationId = await clients.CreateApplicationAsync();
-        using var conf = new AwsConf(_moto.Endpoint, applicationId);
-        using var temp = new TempDirectory();
-        var bundle = temp.Combine("b.zip");
-        BundlePackager.CreateZip(BundlePackagerTests.FakePublish(temp.Combine("publish")), conf.Directory, bundle);
-        using (var s3 = new AmazonS3Client(new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey), new AmazonS3Config { ServiceURL = _moto.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoServer.Region }))
-        {
-            await s3.PutBucketAsync("acme-artifacts");
-        }
+        using var scene = await SubmitScene.CreateAsync(_moto);
 
-        var (exitCode, stdout, _) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--wait", "--bundle", bundle, "--conf", conf.Directory);
+        var (exitCode, stdout, _) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("bronze  job run", stdout, StringComparison.Ordinal);
