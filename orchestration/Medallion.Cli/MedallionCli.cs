@@ -24,6 +24,10 @@ internal static class MedallionCli
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));
         root.Subcommands.Add(AthenaCommand.Create(context));
+        root.Subcommands.Add(PackageCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

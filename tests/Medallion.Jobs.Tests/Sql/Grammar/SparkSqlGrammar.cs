@@ -7,7 +7,7 @@ namespace Medallion.Jobs.Tests.Sql.Grammar;
 /// <summary>Checks statements against the SparkSQL grammar of dt-sql-parser, through Node.</summary>
 internal static class SparkSqlGrammar
 {
-    public const string InstallCommand = "bash tests/Medallion.Jobs.Tests/Sql/Grammar/install.sh";
+    public const string InstallCommand = "bash eng/install-node-tools.sh";
 
     private static string Bundle => Path.Combine(RepositoryPaths.Root, ".tools", "node", "spark-sql.cjs");
 
