@@ -58,7 +58,7 @@ internal static class BundlePackager
         using (var zip = ZipFile.Open(partial, ZipArchiveMode.Create))
         {
             Add(zip, publishDirectory, "");
-            Add(zip, confDirectory, "conf/");
+            Add(zip, confDirectory, Submit.SparkJob.BundleConf + "/");
         }
 
         // Replace in one step so a failed package never leaves a half-written bundle for submit.

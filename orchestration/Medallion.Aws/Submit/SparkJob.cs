@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Medallion.Aws.Artifacts;
 using Medallion.Aws.Emr;
+using Medallion.Jobs.Engine.Spark;
+using Medallion.Jobs.Lake;
 
 namespace Medallion.Aws.Submit;
 
@@ -26,31 +26,23 @@ public static class SparkJob
         " --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension" +
         " --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog";
 
-    /// <summary>The steps a run has; <see cref="Promote"/> runs validate and promote (scheduled runs).</summary>
-    public const string Bronze = "bronze";
-    public const string Silver = "silver";
-    public const string Promote = "promote";
+    /// <summary>The steps a run has; <see cref="Promote"/> validates and promotes (the state machine's last task).</summary>
+    public const string Bronze = SparkJobArguments.Bronze;
+    public const string Silver = SparkJobArguments.Silver;
+    public const string Promote = SparkJobArguments.Promote;
+
+    /// <summary>The conf folder inside the bundle (<see cref="Artifacts.BundlePackager"/> puts it there).</summary>
+    public const string BundleConf = "conf";
 
     /// <summary>
-    /// Entry point arguments: the bundle, the executable, then <c>run &lt;dataset&gt; [--table T]
-    /// --layer L --run-key K --env E --conf conf</c> (the conf folder inside the bundle).
+    /// Entry point arguments: the bundle and the executable (DotnetRunner's), then exactly what the
+    /// job host's <see cref="SparkJobArguments.Parse"/> reads: <c>--conf conf --dataset D [--table T]
+    /// --step S --run-key K --env E</c>.
     /// </summary>
     public static IReadOnlyList<string> Arguments(ArtifactLayout artifacts, string environment, string dataset, string? table, string step, string runKey)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        List<string> arguments = [artifacts.Bundle.ToString(), HostExecutable, step == Promote ? "promote" : "run", dataset];
-        if (table is not null)
-        {
-            arguments.AddRange(["--table", table]);
-        }
-
-        if (step != Promote)
-        {
-            arguments.AddRange(["--layer", step]);
-        }
-
-        arguments.AddRange(["--run-key", runKey, "--env", environment, "--conf", "conf"]);
-        return arguments;
+        return [artifacts.Bundle.ToString(), HostExecutable, .. new SparkJobArguments(BundleConf, dataset, table, step, runKey, environment).ToArguments()];
     }
 
     /// <summary>The job run for one step of <paramref name="runKey"/>.</summary>
@@ -59,10 +51,11 @@ public static class SparkJob
         ArgumentNullException.ThrowIfNull(environment);
         var aws = environment.Aws;
         var artifacts = ArtifactLayout.For(aws.ArtifactsPrefix!);
+        var scope = $"{dataset}{(table is null ? "" : "." + table)}.{step}";
         var name = $"{dataset}{(table is null ? "" : "." + table)}-{step}-{runKey}";
         return new EmrJobRunRequest(
             aws.EmrApplicationId!,
-            ClientToken(runKey, name),
+            RunKey.ClientToken(runKey, scope),
             aws.JobRoleArn!,
             name.Length <= 256 ? name : name[..256],
             artifacts.Jar.ToString(),
@@ -70,13 +63,4 @@ public static class SparkJob
             SparkSubmitParameters,
             aws.LogUri);
     }
-
-    /// <summary>
-    /// The idempotency token of one job run: stable for the same run key and step, so a retried or
-    /// re-submitted start does not start a second run. 64 hex characters fit the model's
-    /// <c>[A-Za-z0-9._-]{1,64}</c> whatever the key.
-    /// </summary>
-    // TODO(merge): switch to RunKey.ClientToken(key) from jobs/Medallion.Jobs/Lake/RunKey.cs, applied to "{runKey}/{scope}".
-    private static string ClientToken(string runKey, string scope) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{runKey}\n{scope}")));
 }

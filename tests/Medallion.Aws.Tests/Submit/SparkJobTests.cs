@@ -1,9 +1,21 @@
+using Medallion.Aws.Artifacts;
 using Medallion.Aws.Submit;
+using Medallion.Jobs.Engine.Spark;
 
 namespace Medallion.Aws.Tests.Submit;
 
 public sealed class SparkJobTests
 {
+    public static TheoryData<string?, string> Steps => new()
+    {
+        { null, SparkJob.Bronze },
+        { "transactions", SparkJob.Bronze },
+        { null, SparkJob.Silver },
+        { "transactions", SparkJob.Silver },
+        { null, SparkJob.Promote },
+        { "transactions", SparkJob.Promote },
+    };
+
     [Fact]
     public void Request_SameRunKeyAndStep_SameClientTokenOtherStepsDiffer()
     {
@@ -14,7 +26,21 @@ public sealed class SparkJobTests
 
         Assert.Equal(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1").ClientToken);
         Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Silver, "k-1").ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1").ClientToken);
+        Assert.Equal("k-1.shop.bronze", sut.ClientToken);
+    }
+
+    [Fact]
+    public void Request_LongRunKey_ClientTokenFitsTheModel()
+    {
+        using var conf = new AwsConf();
+        var environment = AwsEnvironment.Resolve(conf.Load(), "prod");
+        var runKey = new string('k', 80);
+
+        var sut = SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Silver, runKey);
+
         Assert.Matches("^[A-Za-z0-9._-]{1,64}$", sut.ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Bronze, runKey).ClientToken);
     }
 
     [Fact]
@@ -29,7 +55,23 @@ public sealed class SparkJobTests
         Assert.StartsWith("--class org.apache.spark.deploy.dotnet.DotnetRunner", sut.SparkSubmitParameters, StringComparison.Ordinal);
         Assert.Contains("spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension", sut.SparkSubmitParameters, StringComparison.Ordinal);
         Assert.Equal(
-            ["s3://acme-artifacts/medallion/prod/medallion-spark.zip", "Medallion.Jobs.Spark", "run", "shop", "--table", "orders", "--layer", "bronze", "--run-key", "k-1", "--env", "prod", "--conf", "conf"],
+            ["s3://acme-artifacts/medallion/prod/medallion-spark.zip", "Medallion.Jobs.Spark",
+             "--conf", "conf", "--dataset", "shop", "--table", "orders", "--step", "bronze", "--run-key", "k-1", "--env", "prod"],
             sut.EntryPointArguments);
+    }
+
+    /// <summary>Regression: submit built `run shop --layer bronze …` while the job host parsed `--dataset … --layer …` (issue 5).</summary>
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void Arguments_EveryStep_ParsedBackByTheJobHost(string? table, string step)
+    {
+        var artifacts = ArtifactLayout.For("s3://acme-artifacts/medallion/prod");
+
+        var sut = SparkJob.Arguments(artifacts, "prod", "mortgage_transactions", table, step, "20261123T093000Z-abcdef");
+
+        // DotnetRunner takes the bundle and the executable; the host gets the rest.
+        Assert.Equal([artifacts.Bundle.ToString(), SparkJob.HostExecutable], sut.Take(2));
+        var parsed = SparkJobArguments.Parse([.. sut.Skip(2)]);
+        Assert.Equal(new SparkJobArguments(SparkJob.BundleConf, "mortgage_transactions", table, step, "20261123T093000Z-abcdef", "prod"), parsed);
     }
 }

@@ -20,8 +20,8 @@ public sealed class SubmitRunnerTests(MotoServer moto)
         Assert.Equal("k-1", finisher.Request!.RunKey);
         var starts = scene.Clients.Recorder.Exchanges.Where(e => e.Method == HttpMethod.Post && e.Uri.AbsolutePath.EndsWith("/jobruns", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, starts.Count);
-        Assert.Contains("\"--layer\",\"bronze\"", starts[0].Body, StringComparison.Ordinal);
-        Assert.Contains("\"--layer\",\"silver\"", starts[1].Body, StringComparison.Ordinal);
+        Assert.Contains("\"--step\",\"bronze\"", starts[0].Body, StringComparison.Ordinal);
+        Assert.Contains("\"--step\",\"silver\"", starts[1].Body, StringComparison.Ordinal);
         Assert.Contains("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.4.0.jar", starts[0].Body, StringComparison.Ordinal);
         Assert.Contains("s3://acme-logs/medallion/applications/" + scene.ApplicationId + "/jobs/", output.ToString(), StringComparison.Ordinal);
         foreach (var key in new[] { "medallion/prod/medallion-spark.zip", "medallion/prod/microsoft-spark-3-5_2.12-2.4.0.jar", "medallion/prod/conf/datasets/mortgage_transactions.yaml" })

@@ -5,7 +5,7 @@ namespace Medallion.Jobs.Tests.Engine.Spark;
 public sealed class SparkJobArgumentsTests
 {
     private static readonly string[] Valid =
-        ["--conf", "conf", "--dataset", "wordpress_api", "--table", "posts", "--layer", "silver", "--run-key", "2024-01-01_abc", "--env", "prod"];
+        ["--conf", "conf", "--dataset", "wordpress_api", "--table", "posts", "--step", "silver", "--run-key", "2024-01-01_abc", "--env", "prod"];
 
     [Fact]
     public void Parse_AllArguments_ReturnsThem()
@@ -13,10 +13,21 @@ public sealed class SparkJobArgumentsTests
         var sut = SparkJobArguments.Parse(Valid);
 
         Assert.Equal(new SparkJobArguments("conf", "wordpress_api", "posts", "silver", "2024-01-01_abc", "prod"), sut);
+        Assert.True(sut.IsLayer);
+    }
+
+    [Fact]
+    public void Parse_PromoteWithoutTable_EveryTableThroughTheGate()
+    {
+        var sut = SparkJobArguments.Parse(["--conf", "conf", "--dataset", "wordpress_api", "--step", "promote", "--run-key", "k-1", "--env", "prod"]);
+
+        Assert.Null(sut.Table);
+        Assert.Equal(SparkJobArguments.Promote, sut.Step);
+        Assert.False(sut.IsLayer);
     }
 
     [Theory]
-    [InlineData("--layer", "gold", "--layer must be bronze or silver, not 'gold'")]
+    [InlineData("--step", "gold", "--step must be bronze, silver or promote, not 'gold'")]
     [InlineData("--run-key", "../x", "--run-key '../x' is invalid")]
     public void Parse_BadValue_NamesTheArgument(string name, string value, string expected)
     {
@@ -35,5 +46,24 @@ public sealed class SparkJobArgumentsTests
         var error = Assert.Throws<ArgumentException>(() => SparkJobArguments.Parse(Valid[..8]));
 
         Assert.StartsWith("missing --run-key, --env", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OldLayerArgument_IsUnknown()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SparkJobArguments.Parse([.. Valid, "--layer", "silver"]));
+
+        Assert.StartsWith("unknown argument '--layer'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("posts", "bronze")]
+    [InlineData(null, "silver")]
+    [InlineData(null, "promote")]
+    public void ToArguments_AnyStep_ParsesBackToTheSameArguments(string? table, string step)
+    {
+        var sut = new SparkJobArguments("conf", "wordpress_api", table, step, "k-1", "prod");
+
+        Assert.Equal(sut, SparkJobArguments.Parse(sut.ToArguments()));
     }
 }
