@@ -14,11 +14,13 @@ internal sealed record JobSetup(
     TablePlan Plan, EnvironmentSpec Environment, RunContext Run, LakeLayout Layout,
     string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, JobLedger Ledger)
 {
-    public static JobSetup Load(SparkJobArguments arguments, TimeProvider clock)
+    /// <summary>One setup per table the arguments select (every table of the dataset without <c>--table</c>).</summary>
+    public static IReadOnlyList<JobSetup> Load(PipelineSelection selection, SparkJobArguments arguments, TimeProvider clock) =>
+        [.. selection.Tables.Select(table => Load(selection, table, arguments, clock))];
+
+    private static JobSetup Load(PipelineSelection selection, TableSpec table, SparkJobArguments arguments, TimeProvider clock)
     {
-        var configuration = ConfigLoader.Load(arguments.Conf);
-        var selection = PipelineSelection.Resolve(configuration, arguments.Dataset, arguments.Table, arguments.Environment);
-        var plan = PlanCompiler.Compile(selection.Dataset, selection.Tables[0]);
+        var plan = PlanCompiler.Compile(selection.Dataset, table);
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         var run = new RunContext(arguments.RunKey, clock.GetUtcNow(), Engine: "spark");
         var lakeRoot = Root(selection.Environment.LakeRoot);

@@ -1,31 +1,51 @@
+using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Spark;
+using Medallion.Orchestration.Gate;
+using Medallion.Orchestration.Runs;
 using Microsoft.Spark.Sql;
 
 namespace Medallion.Jobs.Spark;
 
 /// <summary>
-/// Runs bronze or silver for one table on Spark:
-/// <c>--conf DIR --dataset D --table T --layer bronze|silver --run-key K --env E</c>.
-/// Exit codes as <c>medallion run</c>: 0 success, 1 the run failed, 2 usage or configuration.
+/// One step of a run on EMR Serverless (or a local Spark):
+/// <c>--conf DIR --dataset D [--table T] --step bronze|silver|promote --run-key K --env E</c>.
+/// bronze and silver run on Spark, table by table; promote is the orchestrator's gate
+/// (<see cref="RunGate"/>: validate, then promote) and needs no Spark session.
+/// Exit codes as <c>medallion run</c>: 0 success, 1 the run (or its validation) failed, 2 usage or configuration.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
         SparkJobArguments arguments;
-        JobSetup setup;
+        PipelineSelection selection;
+        IReadOnlyList<JobSetup> setups;
         try
         {
             arguments = SparkJobArguments.Parse(args);
-            setup = JobSetup.Load(arguments, TimeProvider.System);
+            selection = PipelineSelection.Resolve(ConfigLoader.Load(arguments.Conf), arguments.Dataset, arguments.Table, arguments.Environment);
+            setups = arguments.IsLayer ? JobSetup.Load(selection, arguments, TimeProvider.System) : [];
         }
-        catch (Exception usage) when (usage is ArgumentException or Config.ConfigurationException)
+        catch (Exception usage) when (usage is ArgumentException or ConfigurationException)
         {
             await Console.Error.WriteLineAsync(usage.Message);
             return 2;
         }
 
-        var builder = SparkSession.Builder().AppName($"medallion {arguments.Dataset}.{arguments.Table} {arguments.Layer} {arguments.RunKey}");
+        if (!arguments.IsLayer)
+        {
+            try
+            {
+                return await RunGate.ValidateAndPromoteAsync(selection, arguments.RunKey, Console.Out, TimeProvider.System) ? 0 : 1;
+            }
+            catch (MedallionException error)
+            {
+                await Console.Error.WriteLineAsync($"{arguments.Dataset} promote {arguments.RunKey} failed: {error.Message}");
+                return 1;
+            }
+        }
+
+        var builder = SparkSession.Builder().AppName($"medallion {arguments.Dataset} {arguments.Step} {arguments.RunKey}");
         foreach (var (key, value) in SparkSessionSettings.Values)
         {
             builder = builder.Config(key, value);
@@ -34,9 +54,16 @@ internal static class Program
         var spark = builder.GetOrCreate();
         try
         {
-            return await setup.Ledger.RunAsync(arguments.Layer, () => arguments.Layer == "bronze"
-                ? BronzeJob.RunAsync(spark, setup)
-                : SilverJob.RunAsync(spark, setup)) ? 0 : 1;
+            var succeeded = true;
+            foreach (var setup in setups)
+            {
+                // A failing table does not stop the others, as in `medallion run`.
+                succeeded &= await setup.Ledger.RunAsync(arguments.Step, () => arguments.Step == SparkJobArguments.Bronze
+                    ? BronzeJob.RunAsync(spark, setup)
+                    : SilverJob.RunAsync(spark, setup));
+            }
+
+            return succeeded ? 0 : 1;
         }
         finally
         {

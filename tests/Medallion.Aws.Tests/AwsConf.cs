@@ -6,6 +6,8 @@ namespace Medallion.Aws.Tests;
 /// <summary>
 /// The repository's conf copied to a temp folder with an AWS environment <c>prod</c> added, and
 /// a <c>schedule:</c> on mortgage_transactions, so deploy and submit have something to work on.
+/// A local <c>lakeRoot</c> lets the embedded engine stage a run there that the real finisher then
+/// validates and promotes.
 /// </summary>
 internal sealed class AwsConf : IDisposable
 {
@@ -35,7 +37,7 @@ internal sealed class AwsConf : IDisposable
                   job_role_arn: arn:aws:iam::123456789012:role/medallion-job
                   release_label: emr-7.2.0
                   log_uri: s3://acme-logs/medallion/
-
+            {(lakeRoot.StartsWith("s3://", StringComparison.Ordinal) ? "" : $"    duckdb: {{ temp_directory: {lakeRoot}-tmp }}\n")}
             """);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Runs;
 using Spectre.Console;
 
@@ -44,27 +45,29 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// The write-audit-publish tail of a run: each table whose silver run succeeded is validated,
-    /// then promoted when it passed (and promotion was not turned off). A table that fails
-    /// validation leaves its current/ untouched; the others still publish.
+    /// The gate (<see cref="RunGate"/>) for each table whose silver run succeeded, printed as it
+    /// goes: validation, then promotion when it passed and was not turned off.
     /// </summary>
     private static async Task<bool> ValidateAndPromoteAsync(
         CliContext context, IReadOnlyList<Orchestration.LakeTable> tables, IReadOnlyList<TableRunOutcome> outcomes, bool noPromote, CancellationToken cancellationToken)
     {
-        var reporter = new ConsoleRunReporter(context);
-        var validator = new Orchestration.Validation.RunValidator(context.Clock, reporter);
-        var promoter = new Orchestration.Promotion.Promoter(context.Clock, reporter);
-        var allPassed = true;
-        foreach (var outcome in outcomes.Where(o => o.Succeeded && o.Silver is not null))
+        var passed = outcomes.Where(o => o.Succeeded && o.Silver is not null).ToList();
+        if (passed.Count == 0)
         {
-            var table = tables.Single(t => t.Table.Name == outcome.Table);
-            var report = await validator.ValidateAsync(table, outcome.RunKey, cancellationToken);
-            GatePrinter.Print(context, table.Name, report);
-            allPassed &= report.Passed;
-            if (report.Passed && !noPromote)
+            return true;
+        }
+
+        var gated = tables.Where(t => passed.Any(o => o.Table == t.Table.Name)).ToList();
+        var allPassed = true;
+        await foreach (var outcome in new RunGate(context.Clock, new ConsoleRunReporter(context)).PassAsync(gated, passed[0].RunKey, !noPromote, cancellationToken))
+        {
+            GatePrinter.Print(context, outcome.Table.Name, outcome.Report);
+            if (outcome.Promotion is { } promotion)
             {
-                GatePrinter.Print(context, await promoter.PromoteAsync(table, outcome.RunKey, cancellationToken));
+                GatePrinter.Print(context, promotion);
             }
+
+            allPassed &= outcome.Passed;
         }
 
         return allPassed;

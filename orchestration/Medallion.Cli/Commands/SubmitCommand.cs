@@ -9,9 +9,6 @@ namespace Medallion.Cli.Commands;
 /// <summary><c>medallion submit</c>: runs a dataset as EMR Serverless job runs (bronze, silver), then validates and promotes.</summary>
 internal static class SubmitCommand
 {
-    /// <summary>The validate-and-promote step; the orchestrator's implementation replaces this at merge.</summary>
-    internal static Func<IRunFinisher> Finisher { get; set; } = () => new UnavailableRunFinisher();
-
     public static Command Create(CliContext context)
     {
         var dataset = CommonOptions.Dataset();
@@ -32,7 +29,7 @@ internal static class SubmitCommand
             var clients = new AwsClients(aws.Aws, context.Clock);
             var emr = clients.EmrServerless();
             using var store = S3ArtifactStore.Create(aws.Aws);
-            var runner = new SubmitRunner(configuration, store, emr, new JobRunWaiter(emr, context.Clock), Finisher(), context.Output, context.Clock);
+            var runner = new SubmitRunner(configuration, store, emr, new JobRunWaiter(emr, context.Clock), new OrchestratorRunFinisher(context.Clock), context.Output, context.Clock);
             var request = new SubmitRequest(
                 parseResult.GetValue(dataset)!,
                 parseResult.GetValue(table),

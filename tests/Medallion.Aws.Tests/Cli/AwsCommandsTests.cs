@@ -56,17 +56,39 @@ public sealed class AwsCommandsTests
         Assert.Contains("Microsoft.Spark 2.4.0", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// As far as moto goes: its job runs succeed without running anything, so the embedded engine
+    /// stages the run first (`run --no-promote`, what the bronze and silver jobs leave behind),
+    /// then `submit --wait` starts both jobs and validates and promotes that run like `run` would.
+    /// </summary>
     [Fact]
-    public async Task Submit_WaitAgainstMoto_RunsBothJobsThenExitsOneWithoutFinisher()
+    public async Task Submit_WaitAgainstMotoOnLocalLake_ValidatesAndPromotesTheStagedRun()
     {
-        using var scene = await SubmitScene.CreateAsync(_moto);
+        using var lake = new TempDirectory("medallion-submit-lake");
+        using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
+        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
+        Assert.True(staged.ExitCode == 0, staged.Error);
 
-        var (exitCode, stdout, _) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
+        var (exitCode, stdout, stderr) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
 
-        Assert.Equal(1, exitCode);
+        Assert.True(exitCode == 0, stdout + stderr);
         Assert.Contains("bronze  job run", stdout, StringComparison.Ordinal);
         Assert.Contains("silver  job run", stdout, StringComparison.Ordinal);
-        Assert.Contains("validation and promotion: not available in this build", stdout, StringComparison.Ordinal);
+        Assert.Contains("validation of run k-cli: mortgage_transactions.transactions — passed", stdout, StringComparison.Ordinal);
+        Assert.Contains("promote mortgage_transactions.transactions: run k-cli → current/ version 0", stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(lake.Combine("lake", "silver", "mortgage_transactions", "transactions", "_LATEST.json")));
+    }
+
+    [Fact]
+    public async Task Submit_WaitAgainstMotoRunNeverStaged_ExitsOneNamingTheMissingLedger()
+    {
+        using var lake = new TempDirectory("medallion-submit-lake");
+        using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
+
+        var (exitCode, _, stderr) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-empty", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("mortgage_transactions.transactions: run 'k-empty' has no ledger", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,10 +12,10 @@ internal sealed class SubmitScene : IDisposable
 {
     private readonly TempDirectory _temp = new("medallion-submit");
 
-    private SubmitScene(MotoServer moto, MotoClients clients, string applicationId)
+    private SubmitScene(MotoServer moto, MotoClients clients, string applicationId, string? lakeRoot)
     {
         Clients = clients;
-        Conf = new AwsConf(moto.Endpoint, applicationId);
+        Conf = lakeRoot is null ? new AwsConf(moto.Endpoint, applicationId) : new AwsConf(moto.Endpoint, applicationId, lakeRoot);
         ApplicationId = applicationId;
         Bundle = _temp.Combine("medallion-spark-prod.zip");
         BundlePackager.CreateZip(BundlePackagerTests.FakePublish(_temp.Combine("publish")), Conf.Directory, Bundle);
@@ -34,10 +34,11 @@ internal sealed class SubmitScene : IDisposable
 
     public AmazonS3Client S3 { get; }
 
-    public static async Task<SubmitScene> CreateAsync(MotoServer moto)
+    /// <param name="lakeRoot">The environment's lake (an S3 one by default); a local folder lets the real finisher validate and promote.</param>
+    public static async Task<SubmitScene> CreateAsync(MotoServer moto, string? lakeRoot = null)
     {
         var clients = new MotoClients(moto);
-        var scene = new SubmitScene(moto, clients, await clients.CreateApplicationAsync());
+        var scene = new SubmitScene(moto, clients, await clients.CreateApplicationAsync(), lakeRoot);
         await scene.S3.PutBucketAsync("acme-artifacts");
         return scene;
     }

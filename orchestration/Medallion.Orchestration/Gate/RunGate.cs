@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Medallion.Jobs.Lake;
+using Medallion.Orchestration.Promotion;
+using Medallion.Orchestration.Runs;
+using Medallion.Orchestration.Validation;
+
+namespace Medallion.Orchestration.Gate;
+
+/// <summary>
+/// The write-audit-publish tail of a run, in one place for every way a run is made: each table's
+/// staged run is validated, then promoted when it passed. A table that fails validation leaves
+/// its <c>current/</c> untouched; the others still publish. <c>medallion run</c> calls it after the
+/// embedded engine's layers, <c>medallion submit --wait</c> and the Spark job host's
+/// <c>promote</c> step after the EMR Serverless layers.
+/// </summary>
+public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
+{
+    /// <summary>Validates, then (with <paramref name="promote"/>) promotes, each table in turn, yielding as each is done.</summary>
+    /// <exception cref="ArgumentException">The run key breaks <see cref="RunKey.Rule"/>.</exception>
+    /// <exception cref="MedallionException">A run without a ledger, an unreadable file, or a promotion that cannot happen.</exception>
+    public async IAsyncEnumerable<GateOutcome> PassAsync(
+        IReadOnlyList<LakeTable> tables, string runKey, bool promote = true, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        RunKey.Validate(runKey);
+        var validator = new RunValidator(clock, reporter);
+        var promoter = new Promoter(clock, reporter);
+        foreach (var table in tables)
+        {
+            var report = await validator.ValidateAsync(table, runKey, cancellationToken);
+            var promotion = report.Passed && promote ? await promoter.PromoteAsync(table, runKey, cancellationToken) : null;
+            yield return new GateOutcome(table, report, promotion);
+        }
+    }
+
+    /// <summary>The selected tables in the lake the selection's environment names.</summary>
+    /// <exception cref="MedallionException">The environment's lake cannot be opened.</exception>
+    public static IReadOnlyList<LakeTable> OpenTables(PipelineSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        var lake = LakeResolver.Open(selection.Environment);
+        return [.. selection.Tables.Select(t => new LakeTable(lake.Store, selection.Dataset, t))];
+    }
+
+    /// <summary>
+    /// Validates and promotes a run of the selected tables in the environment's lake, writing
+    /// plain lines (a log, not a terminal) to <paramref name="output"/>.
+    /// </summary>
+    /// <returns>True when every table passed validation (and so was promoted).</returns>
+    public static async Task<bool> ValidateAndPromoteAsync(
+        PipelineSelection selection, string runKey, TextWriter output, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var gate = new RunGate(clock, new TextRunReporter(output));
+        var passed = true;
+        await foreach (var outcome in gate.PassAsync(OpenTables(selection), runKey, promote: true, cancellationToken))
+        {
+            foreach (var line in outcome.Describe())
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            passed &= outcome.Passed;
+        }
+
+        return passed;
+    }
+}
