@@ -10,18 +10,10 @@ namespace Medallion.Jobs.Sql;
 /// Athena DDL that registers a table's promoted silver table (<c>current/</c>) and its quarantine
 /// table as Delta tables. Athena engine v3 reads the Delta log itself: the columns are listed for
 /// readers of the catalogue, and partitions come from the log, not from a PARTITIONED BY clause.
+/// Names follow <see cref="CatalogNames"/>, as the deploy template's Glue tables do.
 /// </summary>
 internal static class AthenaDdl
 {
-    /// <summary>The database of an environment: <c>aws.glue_database</c>, or <c>medallion_{environment}</c>.</summary>
-    public static string Database(EnvironmentSpec environment) =>
-        environment.Aws?.GlueDatabase ?? "medallion_" + environment.Name.Replace('-', '_');
-
-    /// <summary>The catalogue name of a table: <c>{dataset}_{table}</c>, unique across datasets.</summary>
-    public static string TableName(TablePlan plan) => $"{plan.Dataset.Name}_{plan.Table.Name}";
-
-    public static string QuarantineTableName(TablePlan plan) => TableName(plan) + "_quarantine";
-
     /// <summary>The silver statement, then the quarantine statement.</summary>
     /// <exception cref="ArgumentException">The environment's lake is not on S3, where Athena reads.</exception>
     public static IReadOnlyList<string> Render(TablePlan plan, EnvironmentSpec environment)
@@ -34,11 +26,11 @@ internal static class AthenaDdl
 
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         var root = environment.LakeRoot.TrimEnd('/');
-        var database = Database(environment);
+        var database = CatalogNames.Database(environment);
         return
         [
-            Create(database, TableName(plan), LakeSchemas.Silver(plan), $"{root}/{layout.SilverCurrent}/"),
-            Create(database, QuarantineTableName(plan), LakeSchemas.Quarantine(plan), $"{root}/{layout.Quarantine}/"),
+            Create(database, CatalogNames.Table(plan.Dataset.Name, plan.Table.Name), LakeSchemas.Silver(plan), $"{root}/{layout.SilverCurrent}/"),
+            Create(database, CatalogNames.QuarantineTable(plan.Dataset.Name, plan.Table.Name), LakeSchemas.Quarantine(plan), $"{root}/{layout.Quarantine}/"),
         ];
     }
 

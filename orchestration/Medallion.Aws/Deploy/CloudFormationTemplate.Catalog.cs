@@ -2,15 +2,18 @@ using System.Text.Json.Nodes;
 using Medallion.Aws.Artifacts;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Lake;
+using Medallion.Jobs.Sql;
 
 namespace Medallion.Aws.Deploy;
 
 internal static partial class CloudFormationTemplate
 {
     /// <summary>
-    /// One Glue table per promoted table, over its stable <c>current/</c> Delta table
-    /// (<c>table_type=DELTA</c>: Athena engine v3 reads the schema from the Delta log), and an
-    /// Athena workgroup whose results stay under the artifacts prefix.
+    /// Two Glue tables per configured table — the promoted silver table over its stable
+    /// <c>current/</c> Delta table and the quarantine table — named by <see cref="CatalogNames"/>
+    /// exactly as <c>medallion athena ddl</c> names them (<c>table_type=DELTA</c>: Athena engine v3
+    /// reads the schema from the Delta log), and an Athena workgroup whose results stay under the
+    /// artifacts prefix.
     /// </summary>
     private static void AddCatalog(JsonObject resources, MedallionConfiguration configuration, AwsEnvironment environment, Scope scope)
     {
@@ -19,8 +22,8 @@ internal static partial class CloudFormationTemplate
             ["CatalogId"] = Ref("AWS::AccountId"),
             ["DatabaseInput"] = new JsonObject
             {
-                ["Name"] = DeployNames.GlueDatabase(environment.Name),
-                ["Description"] = $"Promoted Medallion silver tables of environment {environment.Name}.",
+                ["Name"] = CatalogNames.Database(environment.Environment),
+                ["Description"] = $"Promoted Medallion silver tables and their quarantine tables of environment {environment.Name}.",
             },
         });
 
@@ -28,19 +31,11 @@ internal static partial class CloudFormationTemplate
         {
             foreach (var table in dataset.Tables)
             {
-                var current = scope.Lake.Child(new LakeLayout(dataset.Name, table.Name, table.SchemaVersion).SilverCurrent);
-                resources[DeployNames.LogicalId("table", dataset.Name, table.Name)] = Resource("AWS::Glue::Table", new JsonObject
-                {
-                    ["CatalogId"] = Ref("AWS::AccountId"),
-                    ["DatabaseName"] = Ref("GlueDatabase"),
-                    ["TableInput"] = new JsonObject
-                    {
-                        ["Name"] = DeployNames.GlueTable(dataset.Name, table.Name),
-                        ["TableType"] = "EXTERNAL_TABLE",
-                        ["Parameters"] = new JsonObject { ["table_type"] = "DELTA", ["classification"] = "delta" },
-                        ["StorageDescriptor"] = new JsonObject { ["Location"] = current + "/" },
-                    },
-                });
+                var layout = new LakeLayout(dataset.Name, table.Name, table.SchemaVersion);
+                resources[DeployNames.LogicalId("table", dataset.Name, table.Name)] =
+                    GlueTable(CatalogNames.Table(dataset.Name, table.Name), scope.Lake.Child(layout.SilverCurrent));
+                resources[DeployNames.LogicalId("table", dataset.Name, table.Name, "quarantine")] =
+                    GlueTable(CatalogNames.QuarantineTable(dataset.Name, table.Name), scope.Lake.Child(layout.Quarantine));
             }
         }
 
@@ -56,4 +51,17 @@ internal static partial class CloudFormationTemplate
             },
         });
     }
+
+    private static JsonObject GlueTable(string name, S3Uri location) => Resource("AWS::Glue::Table", new JsonObject
+    {
+        ["CatalogId"] = Ref("AWS::AccountId"),
+        ["DatabaseName"] = Ref("GlueDatabase"),
+        ["TableInput"] = new JsonObject
+        {
+            ["Name"] = name,
+            ["TableType"] = "EXTERNAL_TABLE",
+            ["Parameters"] = new JsonObject { ["table_type"] = "DELTA", ["classification"] = "delta" },
+            ["StorageDescriptor"] = new JsonObject { ["Location"] = location + "/" },
+        },
+    });
 }

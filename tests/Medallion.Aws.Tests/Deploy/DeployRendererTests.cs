@@ -94,13 +94,45 @@ public sealed class DeployRendererTests : IDisposable
         Assert.Equal("cron(0 3 * * ? *)", schedule["ScheduleExpression"]!.GetValue<string>());
         Assert.Equal("""{"dataset":"mortgage_transactions"}""", schedule["Target"]!["Input"]!.GetValue<string>());
         var tables = OfType("AWS::Glue::Table").Select(t => t["TableInput"]!).ToList();
-        Assert.Equal(configuration.Datasets.Sum(d => d.Tables.Count), tables.Count);
+        Assert.Equal(2 * configuration.Datasets.Sum(d => d.Tables.Count), tables.Count);
         Assert.All(tables, t => Assert.Equal("DELTA", t["Parameters"]!["table_type"]!.GetValue<string>()));
         Assert.Contains(tables, t => t["StorageDescriptor"]!["Location"]!.GetValue<string>() == "s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/");
         Assert.Single(OfType("AWS::EMRServerless::Application"));
         Assert.Single(OfType("AWS::SNS::Topic"));
         Assert.Equal("s3://acme-artifacts/medallion/prod/athena-results/",
             Assert.Single(OfType("AWS::Athena::WorkGroup"))["WorkGroupConfiguration"]!["ResultConfiguration"]!["OutputLocation"]!.GetValue<string>());
+    }
+
+    /// <summary>Regression: the template named Glue tables `{dataset}__{table}`, athena ddl `{dataset}_{table}` (issue 5).</summary>
+    [Theory]
+    [InlineData(null, "medallion_prod")]
+    [InlineData("acme_lake", "acme_lake")]
+    public async Task Render_GlueTables_AgreeWithAthenaDdl(string? glueDatabase, string expectedDatabase)
+    {
+        if (glueDatabase is not null)
+        {
+            var settings = Path.Combine(_conf.Directory, "medallion.yaml");
+            File.WriteAllText(settings, File.ReadAllText(settings).Replace("region: us-east-1\n", $"region: us-east-1\n      glue_database: {glueDatabase}\n", StringComparison.Ordinal));
+        }
+
+        var resources = JsonNode.Parse(File.ReadAllText(DeployRenderer.Render(_conf.Load(), "prod", _out.Path).Template))!["Resources"]!.AsObject();
+        var database = resources["GlueDatabase"]!["Properties"]!["DatabaseInput"]!["Name"]!.GetValue<string>();
+        var glue = resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Glue::Table")
+            .Select(r => r.Value!["Properties"]!["TableInput"]!)
+            .Select(t => $"{database}.{t["Name"]!.GetValue<string>()} @ {t["StorageDescriptor"]!["Location"]!.GetValue<string>()}")
+            .Order(StringComparer.Ordinal);
+        List<string> ddl = [];
+        foreach (var dataset in _conf.Load().Datasets)
+        {
+            var (exitCode, output, error) = await AthenaDdlAsync(dataset.Name);
+            Assert.True(exitCode == 0, error);
+            ddl.AddRange(System.Text.RegularExpressions.Regex.Matches(output, @"CREATE EXTERNAL TABLE `(\w+)`\.`(\w+)`[^;]*?LOCATION '([^']+)'")
+                .Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value} @ {m.Groups[3].Value}"));
+        }
+
+        Assert.Equal(expectedDatabase, database);
+        Assert.Equal(ddl.Order(StringComparer.Ordinal), glue);
+        Assert.Contains($"{expectedDatabase}.mortgage_transactions__transactions @ s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/", ddl);
     }
 
     [Fact]
@@ -117,6 +149,14 @@ public sealed class DeployRendererTests : IDisposable
     {
         _conf.Dispose();
         _out.Dispose();
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> AthenaDdlAsync(string dataset)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await Medallion.Cli.MedallionCli.RunAsync(["athena", "ddl", dataset, "--env", "prod", "--conf", _conf.Directory], output, error, TimeProvider.System);
+        return (exitCode, output.ToString(), error.ToString());
     }
 
     private static IEnumerable<string> Strings(JsonNode node) => node switch

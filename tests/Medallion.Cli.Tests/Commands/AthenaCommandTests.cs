@@ -39,7 +39,7 @@ public sealed class AthenaCommandTests : IDisposable
         Assert.Equal((0, ""), (exitCode, error));
         Assert.Equal(
             """
-            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions_transactions` (
+            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions__transactions` (
               `transaction_id` string,
               `customer_id` string,
               `transaction_amount` decimal(18,2),
@@ -54,7 +54,7 @@ public sealed class AthenaCommandTests : IDisposable
             LOCATION 's3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/'
             TBLPROPERTIES ('table_type'='DELTA');
 
-            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions_transactions_quarantine` (
+            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions__transactions__quarantine` (
               `transaction_id` string,
               `customer_id` string,
               `transaction_amount` string,
@@ -83,7 +83,7 @@ public sealed class AthenaCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(2, output.Split("CREATE EXTERNAL TABLE").Length - 1);
-        Assert.Contains("CREATE EXTERNAL TABLE `medallion_staging`.`wordpress_api_posts` (\n  `id` bigint,\n  `date` timestamp,", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("CREATE EXTERNAL TABLE `medallion_staging`.`wordpress_api__posts` (\n  `id` bigint,\n  `date` timestamp,", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("  `date_day` int,", output, StringComparison.Ordinal);
         Assert.Contains("LOCATION 's3://acme-lake-staging/medallion/silver/wordpress_api/posts/schema_v=1/current/'", output, StringComparison.Ordinal);
     }
