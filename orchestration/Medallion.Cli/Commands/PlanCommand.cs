@@ -1,46 +1,54 @@
 using System.CommandLine;
 using Medallion.Jobs.Engine.DuckDb;
+using Medallion.Jobs.Engine.Spark;
 using Medallion.Jobs.Plan;
 using Medallion.Orchestration.Runs;
 
 namespace Medallion.Cli.Commands;
 
-/// <summary><c>medallion plan</c>: prints the SQL the engine will run for a dataset's tables.</summary>
+/// <summary><c>medallion plan</c>: prints the SQL an engine will run for a dataset's tables.</summary>
 internal static class PlanCommand
 {
+    private const string DuckDb = "duckdb";
+    private const string Spark = "spark";
+
     public static Command Create(CliContext context)
     {
         var dataset = CommonOptions.Dataset();
         var table = CommonOptions.Table();
         var layer = CommonOptions.Layer(RunLayer.All);
         var environment = CommonOptions.Environment();
-        var command = new Command("plan", "Print the SQL the embedded engine runs for each table (bronze read and typing, silver transforms and rules).")
+        var engine = new Option<string>("--engine")
         {
-            dataset, table, layer, environment,
+            Description = "Whose SQL: duckdb (the embedded engine) or spark (the job host on EMR Serverless).",
+            DefaultValueFactory = _ => DuckDb,
+        };
+        engine.AcceptOnlyFromAmong(DuckDb, Spark);
+        var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules).")
+        {
+            dataset, table, layer, environment, engine,
         };
         command.SetAction(parseResult =>
         {
             var configuration = CliContext.LoadConfiguration(parseResult.GetValue(CommonOptions.Conf)!);
             var selection = PipelineSelection.Resolve(configuration, parseResult.GetValue(dataset)!, parseResult.GetValue(table), parseResult.GetValue(environment));
-            var lake = Path.GetFullPath(selection.Environment.LakeRoot);
-            var raw = Path.GetFullPath(selection.Environment.RawRoot);
+            var which = parseResult.GetValue(engine)!;
+            // Spark reads s3:// roots as they are; local roots become absolute like the embedded engine's.
+            var lake = Root(selection.Environment.LakeRoot);
+            var raw = Root(selection.Environment.RawRoot);
             foreach (var spec in selection.Tables)
             {
                 var plan = PlanCompiler.Compile(selection.Dataset, spec);
-                var statements = new List<string>();
                 if (parseResult.GetValue(layer) is RunLayer.Bronze or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze (duckdb) =====");
-                    var files = new[] { Path.Combine(raw, spec.Source.Path) };
-                    statements.AddRange(DuckDbPlanScript.Bronze(plan, files, raw, lake));
-                    Print(statements);
-                    statements.Clear();
+                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({which}) =====");
+                    Print(which == Spark ? SparkPlanScript.Bronze(plan, raw) : DuckDbPlanScript.Bronze(plan, [Path.Combine(raw, spec.Source.Path)], raw, lake));
                 }
 
                 if (parseResult.GetValue(layer) is RunLayer.Silver or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver (duckdb) =====");
-                    Print(DuckDbPlanScript.Silver(plan, lake));
+                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({which}) =====");
+                    Print(which == Spark ? SparkPlanScript.Silver(plan, lake) : DuckDbPlanScript.Silver(plan, lake));
                 }
             }
 
@@ -57,4 +65,6 @@ internal static class PlanCommand
             }
         }
     }
+
+    private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
 }
