@@ -126,29 +126,6 @@ public sealed class MedallionCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Plan_PrintsBronzeAndSilverSql()
-    {
-        _lake.WriteDataset("blog", """
-            dataset: blog
-            tables:
-              - name: posts
-                source: { path: blog/posts.json, format: json }
-                columns:
-                  - { name: id, type: long }
-                rules:
-                  - not_null: { column: id }
-            """);
-
-        var (exitCode, output, _) = await CliRunner.RunAsync("plan", "blog", "--conf", _lake.ConfDirectory);
-
-        Assert.Equal(0, exitCode);
-        Assert.Contains("-- ===== blog.posts: bronze (duckdb) =====", output, StringComparison.Ordinal);
-        Assert.Contains("TRY_CAST(__f_0 AS BIGINT) AS \"id\"", output, StringComparison.Ordinal);
-        Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", output, StringComparison.Ordinal);
-        Assert.Contains("\"id\" IS NULL", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Datasets_ValidConfiguration_ListsTablesAndExitsZero()
     {
         _lake.WriteDataset("blog", """

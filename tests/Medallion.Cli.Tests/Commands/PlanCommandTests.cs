@@ -35,14 +35,16 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Plan_NoEngine_StaysDuckDb()
+    public async Task Plan_NoEngine_PrintsTheEmbeddedEnginesBronzeAndSilverSql()
     {
-        var (exitCode, output, _) = await CliRunner.RunAsync("plan", "blog", "--layer", "silver", "--conf", _lake.ConfDirectory);
+        var (exitCode, output, _) = await CliRunner.RunAsync("plan", "blog", "--conf", _lake.ConfDirectory);
 
         Assert.Equal(0, exitCode);
+        Assert.Contains("-- ===== blog.posts: bronze (duckdb) =====", output, StringComparison.Ordinal);
+        Assert.Contains("TRY_CAST(__f_0 AS BIGINT) AS \"id\"", output, StringComparison.Ordinal);
         Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", output, StringComparison.Ordinal);
+        Assert.Contains("\"id\" IS NULL", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(spark)", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("bronze", output.Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]
