@@ -16,7 +16,7 @@ internal sealed partial class SilverSqlRenderer
         return rule.Spec switch
         {
             NotNullRule r => $"{Q(r.Column)} IS NULL",
-            UniqueRule r => Unique(r),
+            UniqueRule r => Unique(rule, r),
             AcceptedValuesRule r => Fails($"{dialect.ToText(Q(r.Column))} IN ({string.Join(", ", r.Values.Select(dialect.StringLiteral))})", r.Column),
             RangeRule r => Fails(Range(r, TypeOf(r.Column)), r.Column),
             RegexRule r => Fails(dialect.RegexMatches(dialect.ToText(Q(r.Column)), r.Pattern), r.Column),
@@ -48,10 +48,34 @@ internal sealed partial class SilverSqlRenderer
     }
 
     /// <summary>The first live row of a key, in input order, passes; later ones break the rule.</summary>
-    private string Unique(UniqueRule rule)
+    /// <remarks>
+    /// The first row number of each repeated key comes from <see cref="UniqueKeysJoin"/>: a narrow
+    /// GROUP BY joined back, instead of a window over the whole row, which sorted every column of
+    /// every row and was most of silver's time (see docs/BENCHMARKS.md).
+    /// </remarks>
+    private string Unique(PlannedRule planned, UniqueRule rule)
     {
-        var keys = rule.Columns.Select(Q).ToList();
-        var notNull = string.Join(" AND ", keys.Select(k => $"{k} IS NOT NULL"));
-        return $"({notNull} AND row_number() OVER (PARTITION BY {Q(Live)}, {string.Join(", ", keys)} ORDER BY {Q(LineageColumns.RecordNumber)}) > 1)";
+        var notNull = string.Join(" AND ", rule.Columns.Select(c => $"{Q(c)} IS NOT NULL"));
+        return $"({notNull} AND coalesce({Q(LineageColumns.RecordNumber)} > {Q(UniqueAlias(planned, "first"))}, FALSE))";
     }
+
+    /// <summary>
+    /// <c>LEFT JOIN</c> of the keys that occur more than once among the live rows of
+    /// <paramref name="relation"/>, with their first row number; columns are renamed so that the
+    /// row's own columns stay unambiguous.
+    /// </summary>
+    private string UniqueKeysJoin(PlannedRule planned, string relation)
+    {
+        var rule = (UniqueRule)planned.Spec!;
+        var keys = rule.Columns.Select((c, i) => (Column: Q(c), Alias: Q(UniqueAlias(planned, $"k{i}")))).ToList();
+        var live = Q(UniqueAlias(planned, "live"));
+        var select = string.Join(", ", keys.Select(k => $"{k.Column} AS {k.Alias}"));
+        var notNull = string.Join(" AND ", keys.Select(k => $"{k.Column} IS NOT NULL"));
+        var on = string.Join(" AND ", keys.Select(k => $"{k.Alias} = {relation}.{k.Column}"));
+        return $"\n  LEFT JOIN (SELECT {Q(Live)} AS {live}, {select}, min({Q(LineageColumns.RecordNumber)}) AS {Q(UniqueAlias(planned, "first"))}\n" +
+            $"    FROM {relation} WHERE {notNull} GROUP BY {Q(Live)}, {string.Join(", ", keys.Select(k => k.Column))} HAVING count(*) > 1) AS {Q(UniqueAlias(planned, "keys"))}\n" +
+            $"    ON {live} IS NOT DISTINCT FROM {relation}.{Q(Live)} AND {on}";
+    }
+
+    private static string UniqueAlias(PlannedRule rule, string part) => $"{rule.FlagColumn}_{part}";
 }

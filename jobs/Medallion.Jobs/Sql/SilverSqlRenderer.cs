@@ -51,7 +51,8 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
         carried.Add(Live);
 
         var ruleFlags = plan.Rules.Select(r => $"({Q(Live)} AND {RenderBroken(r, columns)}) AS {Q(r.FlagColumn)}");
-        steps.Add(("checked", Select(dataColumns.Concat(carried.Select(Q)).Concat(ruleFlags), "live")));
+        var uniqueKeys = plan.Rules.Where(r => r.Spec is UniqueRule).Select(r => UniqueKeysJoin(r, "live"));
+        steps.Add(("checked", Select(dataColumns.Concat(carried.Select(Q)).Concat(ruleFlags), "live" + string.Concat(uniqueKeys))));
 
         var routed = dataColumns.Concat(carried.Select(Q)).Concat(plan.Rules.Select(r => Q(r.FlagColumn)))
             .Append($"{RuleFailures(plan)} AS {Q(LineageColumns.RuleFailures)}")

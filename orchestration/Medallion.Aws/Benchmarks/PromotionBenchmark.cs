@@ -73,14 +73,12 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
 
     private static AmazonS3Client Client(string endpoint)
     {
-        var config = new AmazonS3Config
-        {
-            ServiceURL = endpoint,
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            RegionEndpoint = RegionEndpoint.USEast1,
-            MaxConnectionsPerServer = 64,
-        };
+        // The region first: setting it after ServiceURL would replace the endpoint with AWS's.
+        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.USEast1 };
+        config.ServiceURL = endpoint;
+        config.ForcePathStyle = true;
+        config.AuthenticationRegion = "us-east-1";
+        config.MaxConnectionsPerServer = 64;
         // moto accepts any key; a real endpoint gets the environment's credentials.
         var credentials = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 }
             ? (AWSCredentials)new EnvironmentVariablesAWSCredentials()

@@ -36,13 +36,11 @@ internal static class DuckDbPlanScript
         [
             $"-- bronze_run_files: the live files of {Path.Combine(lakeDirectory, layout.Bronze)} written by this run key, read through its Delta log\n" +
             $"CREATE OR REPLACE TEMP VIEW {SilverStep.InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {sql.StringLiteral(RunKeyPlaceholder)}",
-            $"CREATE OR REPLACE TEMP TABLE {SilverStep.RoutedTable} AS\n{query.Sql}",
-            ParquetFileWriter.CopyStatement(
-                $"SELECT {string.Join(", ", query.SilverSelect)} FROM {SilverStep.RoutedTable} WHERE {SilverQuery.DispositionColumn} = '{SilverQuery.Dispositions.Silver}'",
-                runDirectory, plan.Table.PartitionBy),
-            ParquetFileWriter.CopyStatement(
-                $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {SilverStep.RoutedTable} WHERE {SilverQuery.DispositionColumn} = '{SilverQuery.Dispositions.Quarantine}'",
-                Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions),
+            SilverStatements.CreateRoutedView(query),
+            $"-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few\n{SilverStatements.CreateExceptions(plan)}",
+            SilverStatements.Counts(plan),
+            ParquetFileWriter.CopyStatement(SilverStatements.SilverRows(query), runDirectory, plan.Table.PartitionBy),
+            ParquetFileWriter.CopyStatement(SilverStatements.QuarantineRows(query), Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions),
             "-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition",
         ];
     }

@@ -10,14 +10,13 @@ using Medallion.Jobs.Sql;
 namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
-/// Silver for one table: the run's bronze rows → transforms → rules, materialized once, then the
-/// valid rows written as the run's staged silver Delta table and the broken ones appended to the
-/// quarantine table (replacing what an earlier attempt of the same key put there).
+/// Silver for one table: the run's bronze rows → transforms → rules (see <see cref="SilverStatements"/>),
+/// then the valid rows written as the run's staged silver Delta table and the broken ones appended
+/// to the quarantine table (replacing what an earlier attempt of the same key put there).
 /// </summary>
 internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
 {
-    public const string InputView = "bronze_input";
-    public const string RoutedTable = "routed";
+    public const string InputView = SilverStatements.InputView;
 
     public async Task<LayerResult> RunAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
     {
@@ -26,8 +25,12 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         await CreateInputViewAsync(layout, run, cancellationToken);
 
         var query = new SilverSqlRenderer(DuckDbDialect.Instance).Render(plan, InputView);
-        session.Execute($"CREATE OR REPLACE TEMP TABLE {RoutedTable} AS\n{query.Sql}", cancellationToken);
-        var counts = Count(plan, cancellationToken);
+        session.Execute(SilverStatements.CreateRoutedView(query), cancellationToken);
+        session.Execute(SilverStatements.CreateExceptions(plan), cancellationToken);
+        var counts = SilverCounts.From(plan, session.Query(
+            SilverStatements.Counts(plan),
+            r => Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToList(),
+            cancellationToken)[0]);
         counts.EnsureNoFailedRules(plan);
 
         // A re-run replaces the key's staged table: start it afresh.
@@ -36,8 +39,8 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables.Clock);
         var silverFiles = writer.Write(
-            $"SELECT {string.Join(", ", query.SilverSelect)} FROM {RoutedTable} WHERE {Disposition(SilverQuery.Dispositions.Silver)}",
-            tables.LocalPath(runPath), silverSchema, plan.Table.PartitionBy, cancellationToken);
+            SilverStatements.SilverRows(query), tables.LocalPath(runPath), silverSchema, plan.Table.PartitionBy, cancellationToken);
+        EnsureRoutedAlike(counts, silverFiles.Sum(f => f.Stats?.NumRecords ?? 0));
         var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
         silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
         foreach (var file in silverFiles)
@@ -75,8 +78,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
         var files = writer.Write(
-            $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {RoutedTable} WHERE {Disposition(SilverQuery.Dispositions.Quarantine)}",
-            tables.LocalPath(layout.Quarantine), schema, LakeSchemas.QuarantinePartitions, cancellationToken);
+            SilverStatements.QuarantineRows(query), tables.LocalPath(layout.Quarantine), schema, LakeSchemas.QuarantinePartitions, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);
@@ -93,39 +95,15 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
             CommitInfo.Extras(run, counts.Read, counts.Quarantined, counts.Quarantined), cancellationToken);
     }
 
-    private SilverCounts Count(TablePlan plan, CancellationToken cancellationToken)
+    /// <summary>The routed query runs twice (counts, then silver rows); a difference means it is not deterministic.</summary>
+    /// <exception cref="RunFailedException">The silver rows written differ from the rows counted.</exception>
+    private static void EnsureRoutedAlike(SilverCounts counts, long written)
     {
-        var byDisposition = session.Query(
-            $"SELECT {SilverQuery.DispositionColumn}, count(*) FROM {RoutedTable} GROUP BY ALL",
-            r => (r.GetString(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken)
-            .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-        var ruleSums = plan.Rules.Count == 0
-            ? []
-            : session.Query(
-                "SELECT " + string.Join(", ", plan.Rules.Select(r => $"CAST(count_if({DuckDbDialect.Instance.Identifier(r.FlagColumn)}) AS BIGINT)")) + $" FROM {RoutedTable}",
-                r => Enumerable.Range(0, plan.Rules.Count).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToList(),
-                cancellationToken)[0];
-        var malformed = session.Scalar($"SELECT count({LineageColumns.Malformed}) FROM {RoutedTable}", cancellationToken);
-        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (malformed > 0)
+        if (written != counts.Silver)
         {
-            failures[LineageColumns.MalformedRule] = malformed;
+            throw new RunFailedException(
+                $"Silver wrote {written} rows but the counts say {counts.Silver}: a transform or rule gives different results on each evaluation " +
+                "(a non-deterministic expression such as random()?). Nothing was committed.");
         }
-
-        for (var i = 0; i < plan.Rules.Count; i++)
-        {
-            failures[plan.Rules[i].Name] = ruleSums[i];
-        }
-
-        return new SilverCounts(
-            byDisposition.Values.Sum(),
-            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Silver),
-            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Quarantine),
-            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Duplicate),
-            byDisposition.GetValueOrDefault(SilverQuery.Dispositions.Filtered),
-            malformed,
-            failures);
     }
-
-    private static string Disposition(string value) => $"{SilverQuery.DispositionColumn} = '{value}'";
 }

@@ -1,0 +1,51 @@
+using Medallion.Jobs.Plan;
+using Medallion.Jobs.Sql;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// The statements of the embedded engine's silver step (run by <see cref="SilverStep"/>, printed by
+/// <c>medallion plan</c>). The routed query stays a view and is evaluated twice: once to
+/// materialize only the rows that are not plain silver (quarantined, duplicates, filtered, or
+/// with a broken warn rule, usually a small share) and count them, once streamed straight into
+/// the silver <c>COPY</c>. Materializing every routed row instead cost more than the second
+/// evaluation (see docs/BENCHMARKS.md). The query is deterministic (input order is fixed by
+/// <c>_record_number</c>), so both evaluations route every row the same way; the step checks that
+/// the silver rows written equal the rows counted.
+/// </summary>
+internal static class SilverStatements
+{
+    public const string InputView = "bronze_input";
+    public const string RoutedView = "routed";
+    public const string ExceptionsTable = "routed_exceptions";
+    private static readonly DuckDbDialect Sql = DuckDbDialect.Instance;
+
+    public static string CreateRoutedView(SilverQuery query) => $"CREATE OR REPLACE TEMP VIEW {RoutedView} AS\n{query.Sql}";
+
+    public static string CreateExceptions(TablePlan plan)
+    {
+        var brokenRule = plan.Rules.Select(r => $" OR {Sql.Identifier(r.FlagColumn)}");
+        return $"CREATE OR REPLACE TEMP TABLE {ExceptionsTable} AS SELECT * FROM {RoutedView}\n" +
+            $"WHERE {Disposition("<>", SilverQuery.Dispositions.Silver)}{string.Concat(brokenRule)}";
+    }
+
+    /// <summary>One row in the layout of <see cref="SilverCounts.From"/>: read, silver, quarantined, duplicates, filtered, malformed, then one count per planned rule.</summary>
+    public static string Counts(TablePlan plan)
+    {
+        var byDisposition = new[] { SilverQuery.Dispositions.Quarantine, SilverQuery.Dispositions.Duplicate, SilverQuery.Dispositions.Filtered }
+            .Select((d, i) => $"count(*) FILTER (WHERE {Disposition("=", d)}) AS __n{i}");
+        var rules = plan.Rules.Select((r, i) => $"count(*) FILTER (WHERE {Sql.Identifier(r.FlagColumn)}) AS __rule{i}");
+        var inner = $"SELECT (SELECT count(*) FROM {InputView}) AS __read, " +
+            string.Join(", ", byDisposition.Append($"count({LineageColumns.Malformed}) AS __malformed").Concat(rules)) + $" FROM {ExceptionsTable}";
+        var ruleColumns = string.Concat(plan.Rules.Select((_, i) => $", __rule{i}"));
+        return $"SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed{ruleColumns} FROM ({inner})";
+    }
+
+    public static string SilverRows(SilverQuery query) =>
+        $"SELECT {string.Join(", ", query.SilverSelect)} FROM {RoutedView} WHERE {Disposition("=", SilverQuery.Dispositions.Silver)}";
+
+    public static string QuarantineRows(SilverQuery query) =>
+        $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {ExceptionsTable} WHERE {Disposition("=", SilverQuery.Dispositions.Quarantine)}";
+
+    private static string Disposition(string comparison, string value) => $"{SilverQuery.DispositionColumn} {comparison} '{value}'";
+}
