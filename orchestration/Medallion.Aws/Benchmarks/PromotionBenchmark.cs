@@ -22,15 +22,16 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
     /// <param name="fileBytes">Bytes per file (moto copies in memory; the size barely matters server-side).</param>
     /// <param name="endpointUrl">An S3 endpoint; null starts moto with python3.</param>
     /// <param name="parallelism">Copies at once; null for the promoter's default.</param>
+    /// <param name="latency">A wait added before every S3 request, standing in for the network round trip to real S3 (zero: none).</param>
     /// <param name="cancellationToken">Stops the benchmark.</param>
     public async Task<PromotionBenchmarkResult> RunAsync(
-        int files = 2000, int fileBytes = 16 * 1024, string? endpointUrl = null, int? parallelism = null, CancellationToken cancellationToken = default)
+        int files = 2000, int fileBytes = 16 * 1024, string? endpointUrl = null, int? parallelism = null, TimeSpan latency = default, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(files, 1);
         var degree = parallelism ?? PromotionOptions.Default.CopyParallelism;
         using var moto = endpointUrl is null ? await MotoProcess.StartAsync(cancellationToken) : null;
         var endpoint = endpointUrl ?? moto!.Endpoint.ToString();
-        using var s3 = Client(endpoint);
+        using var s3 = Client(endpoint, latency);
         var bucket = $"medallion-bench-{Guid.NewGuid():N}";
         await s3.PutBucketAsync(bucket, cancellationToken);
 
@@ -50,7 +51,7 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
         reporter.Progress($"copying {files:N0} files {degree} at a time");
         var concurrent = Stopwatch.StartNew();
         await CopyAsync(s3, bucket, keys, "current", degree, cancellationToken);
-        return new PromotionBenchmarkResult(files, fileBytes, degree, sequentialSeconds, concurrent.Elapsed.TotalSeconds, endpoint);
+        return new PromotionBenchmarkResult(files, fileBytes, degree, sequentialSeconds, concurrent.Elapsed.TotalSeconds, endpoint, latency.TotalMilliseconds);
     }
 
     private static async Task CopyAsync(IAmazonS3 s3, string bucket, IReadOnlyList<string> keys, string target, int degree, CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
             await s3.CopyObjectAsync(bucket, $"{RunPrefix}/{key}", bucket, $"{prefix}/{key}", token));
     }
 
-    private static AmazonS3Client Client(string endpoint)
+    private static AmazonS3Client Client(string endpoint, TimeSpan latency)
     {
         // The region first: setting it after ServiceURL would replace the endpoint with AWS's.
         var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.USEast1 };
@@ -79,6 +80,10 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
         config.ForcePathStyle = true;
         config.AuthenticationRegion = "us-east-1";
         config.MaxConnectionsPerServer = 64;
+        if (latency > TimeSpan.Zero)
+        {
+            config.HttpClientFactory = new LatencyHttpClientFactory(latency);
+        }
         // moto accepts any key; a real endpoint gets the environment's credentials.
         var credentials = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 }
             ? (AWSCredentials)new EnvironmentVariablesAWSCredentials()

@@ -7,8 +7,9 @@ namespace Medallion.Aws.Benchmarks;
 /// <param name="SequentialSeconds">One copy after another.</param>
 /// <param name="ConcurrentSeconds">The same files with <paramref name="Parallelism"/> copies at once.</param>
 /// <param name="Endpoint">The S3 endpoint (moto unless one was given).</param>
+/// <param name="AddedLatencyMilliseconds">The simulated round trip added before every request (0: none).</param>
 public sealed record PromotionBenchmarkResult(
-    int Files, int FileBytes, int Parallelism, double SequentialSeconds, double ConcurrentSeconds, string Endpoint)
+    int Files, int FileBytes, int Parallelism, double SequentialSeconds, double ConcurrentSeconds, string Endpoint, double AddedLatencyMilliseconds)
 {
     /// <summary>How many times faster the concurrent copy is.</summary>
     public double Speedup => SequentialSeconds / ConcurrentSeconds;

@@ -15,14 +15,16 @@ internal static class PromotionBenchCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "Copies at once (default: the promoter's CopyParallelism, 16)." };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "An S3 endpoint to use; without it a moto server is started with python3." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var latency = new Option<int>("--latency-ms") { Description = "Wait this long before every S3 request, standing in for the round trip to real S3 that loopback moto lacks (default 0).", DefaultValueFactory = _ => 0 };
         var command = new Command("promotion", "Copy a staged run's files on S3 (moto) one at a time, then as the promoter does, and report the speed-up.")
         {
-            files, fileBytes, parallelism, endpoint, json,
+            files, fileBytes, parallelism, endpoint, json, latency,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var result = await new PromotionBenchmark(new ConsoleRunReporter(context)).RunAsync(
-                parseResult.GetValue(files), parseResult.GetValue(fileBytes), parseResult.GetValue(endpoint), parseResult.GetValue(parallelism), cancellationToken);
+                parseResult.GetValue(files), parseResult.GetValue(fileBytes), parseResult.GetValue(endpoint), parseResult.GetValue(parallelism),
+                TimeSpan.FromMilliseconds(parseResult.GetValue(latency)), cancellationToken);
             if (parseResult.GetValue(json))
             {
                 context.Output.WriteLine(JsonSerializer.Serialize(result, BenchCommand.Json));
@@ -30,7 +32,7 @@ internal static class PromotionBenchCommand
             }
 
             var culture = CultureInfo.InvariantCulture;
-            context.Output.WriteLine(string.Create(culture, $"{result.Files:N0} files of {result.FileBytes:N0} bytes on {result.Endpoint}"));
+            context.Output.WriteLine(string.Create(culture, $"{result.Files:N0} files of {result.FileBytes:N0} bytes on {result.Endpoint}, {result.AddedLatencyMilliseconds:0} ms added per request"));
             context.Output.WriteLine(string.Create(culture, $"sequential: {result.SequentialSeconds:0.00}s ({result.SequentialMillisecondsPerFile:0.00} ms/file)"));
             context.Output.WriteLine(string.Create(culture, $"{result.Parallelism} at a time: {result.ConcurrentSeconds:0.00}s ({result.ConcurrentMillisecondsPerFile:0.00} ms/file)"));
             context.Output.WriteLine(string.Create(culture, $"speed-up: {result.Speedup:0.0}x"));
