@@ -30,7 +30,7 @@ internal static class DuckDbFileStatistics
                 break;
             }
 
-            if (columns[field.Name] is not IDictionary stats || !IsLeaf(field.Type))
+            if (columns[StatisticsKey(field.Name)] is not IDictionary stats || !IsLeaf(field.Type))
             {
                 continue;
             }
@@ -53,6 +53,12 @@ internal static class DuckDbFileStatistics
 
         return new FileStatistics(rows, min, max, nulls);
     }
+
+    /// <summary>
+    /// RETURN_STATS keys columns by their SQL-quoted name (<c>"id"</c>, <c>"we""ird"</c>, nested
+    /// <c>"st"."x"</c>), even where quoting is not needed.
+    /// </summary>
+    private static string StatisticsKey(string column) => $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static bool IsLeaf(DeltaType type) => type is DeltaPrimitiveType or DeltaDecimalType;
 
