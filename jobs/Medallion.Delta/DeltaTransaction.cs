@@ -10,9 +10,10 @@ namespace Medallion.Delta;
 /// </summary>
 /// <remarks>
 /// When another writer took the version first, <see cref="CommitAsync"/> reads the winning
-/// commits and either retries at the next version (disjoint appends) or throws
-/// <see cref="DeltaConflictException"/> (see <see cref="Writing.ConflictChecker"/> for what
-/// conflicts). A transaction commits at most once.
+/// commits and either retries at the next version (disjoint changes) or throws
+/// <see cref="DeltaConflictException"/>: when a winner changed the protocol or metadata, removed
+/// a file this transaction removes, touched a partition it replaces, or published the same app
+/// transaction. A transaction commits at most once.
 /// </remarks>
 public sealed partial class DeltaTransaction
 {

@@ -1,8 +1,9 @@
 namespace Medallion.Delta;
 
 /// <summary>
-/// Another writer committed the version this transaction tried to write. Transient: reading
-/// the table again and retrying may succeed.
+/// Other writers kept committing the versions this transaction tried to write, more often than
+/// <see cref="DeltaTable.MaxCommitAttempts"/> allows (each loss without a conflict is retried at
+/// the next version). Transient: retrying the operation later may succeed.
 /// </summary>
 public sealed class DeltaConcurrentCommitException : MedallionException
 {
