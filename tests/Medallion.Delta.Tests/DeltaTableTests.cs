@@ -9,11 +9,7 @@ namespace Medallion.Delta.Tests;
 
 public sealed class DeltaTableTests : IDisposable
 {
-    private static readonly DeltaSchema Schema = new([
-        new DeltaField("id", DeltaPrimitiveType.Long),
-        new DeltaField("name", DeltaPrimitiveType.String),
-        new DeltaField("k", DeltaPrimitiveType.String),
-    ]);
+    private static readonly DeltaSchema Schema = TestSchemas.Orders;
 
     private readonly TempDirectory _lake = new("medallion-delta");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));

@@ -20,11 +20,7 @@ namespace Medallion.Delta.Tests.Stores;
 /// </remarks>
 public abstract partial class DeltaTableStoreTests : IDisposable
 {
-    protected static readonly DeltaSchema Schema = new([
-        new DeltaField("id", DeltaPrimitiveType.Long),
-        new DeltaField("name", DeltaPrimitiveType.String),
-        new DeltaField("k", DeltaPrimitiveType.String),
-    ]);
+    protected static readonly DeltaSchema Schema = TestSchemas.Orders;
 
     private readonly TempDirectory _work = new("medallion-delta-store");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
