@@ -141,4 +141,32 @@ public sealed class DeltaTransactionConflictTests : IDisposable
         Assert.Contains("created the table", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(-1, conflict.ReadVersion);
     }
+
+    /// <summary>The checkpoint of a retried commit must hold the files of the commits it lost to, not only its read snapshot's.</summary>
+    [Fact]
+    public async Task CommitAsync_RetriedCommitLandsOnACheckpointVersion_CheckpointIncludesTheWinnersFiles()
+    {
+        await SeedAsync(File("k=a/0.parquet", "a"));
+        for (var version = 1; version <= 8; version++)
+        {
+            var append = await Table().StartTransactionAsync();
+            append.Add(File($"k=a/{version}.parquet", "a"));
+            await append.CommitAsync("WRITE");
+        }
+
+        var winner = await Table().StartTransactionAsync();
+        var sut = await Table().StartTransactionAsync();
+        winner.Add(File("k=w/winner.parquet", "w"));
+        sut.Add(File("k=s/sut.parquet", "s"));
+        await winner.CommitAsync("WRITE");
+
+        var version10 = await sut.CommitAsync("WRITE");
+
+        System.IO.File.Delete(_lake.Combine("t", "_delta_log", $"{9:D20}.json"));
+        var fromCheckpoint = await Table().LoadSnapshotAsync();
+        Assert.Equal(10, version10);
+        Assert.True(System.IO.File.Exists(_lake.Combine("t", "_delta_log", $"{10:D20}.checkpoint.parquet")));
+        Assert.Equal(11, fromCheckpoint.Files.Count);
+        Assert.Contains(fromCheckpoint.Files, file => file.Path == "k=w/winner.parquet");
+    }
 }

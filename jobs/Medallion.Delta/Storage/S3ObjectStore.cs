@@ -43,7 +43,7 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
 
     public async Task<IReadOnlyList<ObjectInfo>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        var folder = Key(prefix, allowEmpty: true);
+        var folder = Key(prefix, allowEmpty: true).TrimEnd('/');
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = folder.Length == 0 ? null : folder + "/", MaxKeys = ListPageSize };
         var objects = new List<ObjectInfo>();
         do
