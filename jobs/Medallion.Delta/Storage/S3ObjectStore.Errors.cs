@@ -11,6 +11,9 @@ public sealed partial class S3ObjectStore
     {
         "SlowDown", "Throttling", "ThrottlingException", "RequestTimeout", "RequestTimeoutException",
         "InternalError", "ServiceUnavailable", "RequestLimitExceeded", "TooManyRequestsException",
+
+        // A conditional write raced another one for the same key and S3 could not order them.
+        "ConditionalRequestConflict",
     };
 
     private static bool IsAwsFailure(Exception exception) =>

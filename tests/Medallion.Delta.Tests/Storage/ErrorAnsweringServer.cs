@@ -12,6 +12,7 @@ internal sealed class ErrorAnsweringServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private int _requests;
 
     public ErrorAnsweringServer(int status, string code, string message)
     {
@@ -34,6 +35,7 @@ internal sealed class ErrorAnsweringServer : IDisposable
                     return;
                 }
 
+                Interlocked.Increment(ref _requests);
                 context.Response.StatusCode = status;
                 context.Response.ContentType = "application/xml";
                 await context.Response.OutputStream.WriteAsync(body);
@@ -43,6 +45,9 @@ internal sealed class ErrorAnsweringServer : IDisposable
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>How many requests were answered.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public void Dispose()
     {

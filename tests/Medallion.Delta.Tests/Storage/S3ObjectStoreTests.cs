@@ -36,10 +36,10 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
         var winners = new List<int>();
         for (var race = 0; race < 20; race++)
         {
-            var start = new Barrier(8);
+            var start = new AsyncBarrier(8);
             var results = await Task.WhenAll(stores.Select((store, index) => Task.Run(async () =>
             {
-                start.SignalAndWait();
+                await start.SignalAndWaitAsync();
                 return await store.PutIfAbsentAsync($"race-{race}.json", Bytes($"writer {index}"));
             })));
             winners.Add(results.Count(won => won));
@@ -122,6 +122,20 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
         Assert.Contains("s3://lake/prod/t/x.json", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_ConditionalRequestConflictEveryTime_AsksAgainThenThrowsTransient()
+    {
+        using var server = new ErrorAnsweringServer(409, "ConditionalRequestConflict", "A conflicting operation occurred.");
+        var settings = moto.Settings() with { EndpointUrl = server.Endpoint };
+        using var sut = new S3ObjectStore(settings, "lake");
+
+        var failure = await Assert.ThrowsAsync<MedallionException>(() => sut.PutIfAbsentAsync("t/_delta_log/00000000000000000001.json", Bytes("{}")));
+
+        Assert.True(failure.IsTransient);
+        Assert.Contains("conditional write of 's3://lake/t/_delta_log/00000000000000000001.json'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(4, server.Requests);
     }
 
     [Fact]

@@ -108,12 +108,12 @@ public abstract partial class DeltaTableStoreTests
         }
 
         // Every writer reads version 0 before any commits, so all eight race for version 1.
-        var allRead = new Barrier(8);
+        var allRead = new AsyncBarrier(8);
         var writers = files.Select(file => Task.Run(async () =>
         {
             var table = Table("t", SameStore());
             var transaction = await table.StartTransactionAsync();
-            allRead.SignalAndWait();
+            await allRead.SignalAndWaitAsync();
             transaction.Add(file);
             return await transaction.CommitAsync("WRITE");
         }));
