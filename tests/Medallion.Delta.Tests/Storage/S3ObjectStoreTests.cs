@@ -10,12 +10,7 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
 {
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    /// <summary>
-    /// moto 5.2.1 honours <c>If-None-Match: *</c> on PutObject: it answers 412 PreconditionFailed
-    /// when the key exists and keeps the first body. (Its check and store are not one atomic
-    /// step in its threaded server; 1,000 rounds of 8 threads racing for one key never produced
-    /// two winners, and real S3 makes the check atomic.)
-    /// </summary>
+    /// <summary>moto 5.2.1 honours <c>If-None-Match: *</c> on PutObject: 412 PreconditionFailed when the key exists, and the first body stays.</summary>
     [Fact]
     public async Task PutIfAbsentAsync_ExistingKey_ReturnsFalseAndKeepsTheFirstContent()
     {
@@ -28,12 +23,20 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
         Assert.Equal("first", Encoding.UTF8.GetString((await sut.TryReadAsync("t/_delta_log/0.json"))!));
     }
 
+    /// <summary>
+    /// What moto 5.2.1 really does when conditional puts race. Its S3 <c>put_object</c> handler
+    /// (moto/s3/responses.py) checks "does the key exist?" and stores the body in two steps on a
+    /// threaded server, without a lock, so two PutObjects that arrive together can both get 200
+    /// and the later body stays. Measured on this 2-core machine: 0 of 500 races of 8 writers
+    /// when idle, 2 of 500 under CPU load. Real S3 decides conditional writes atomically (412, or
+    /// 409 ConditionalRequestConflict, which the store asks again). So on moto this test can only
+    /// promise: someone wins, everyone else is told the key exists, and the stored body is a winner's.
+    /// </summary>
     [Fact]
-    public async Task PutIfAbsentAsync_EightRacingWritersTwentyTimes_ExactlyOneWinsEachRace()
+    public async Task PutIfAbsentAsync_EightRacingWritersTwentyTimes_OneOfTheWinnersBodiesStaysAndTheRestSeeTheKey()
     {
         var bucket = moto.CreateBucket();
         var stores = Enumerable.Range(0, 8).Select(_ => new S3ObjectStore(moto.Settings(), bucket)).ToList();
-        var winners = new List<int>();
         for (var race = 0; race < 20; race++)
         {
             var start = new AsyncBarrier(8);
@@ -42,11 +45,13 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
                 await start.SignalAndWaitAsync();
                 return await store.PutIfAbsentAsync($"race-{race}.json", Bytes($"writer {index}"));
             })));
-            winners.Add(results.Count(won => won));
+
+            var winners = results.Select((won, index) => (won, index)).Where(pair => pair.won).Select(pair => $"writer {pair.index}").ToList();
+            Assert.NotEmpty(winners);
+            Assert.Contains(Encoding.UTF8.GetString((await stores[0].TryReadAsync($"race-{race}.json"))!), winners);
         }
 
         stores.ForEach(store => store.Dispose());
-        Assert.All(winners, count => Assert.Equal(1, count));
     }
 
     [Fact]

@@ -97,6 +97,11 @@ public abstract partial class DeltaTableStoreTests
         Assert.Equal(winnerBytes, await Store.TryReadAsync($"t/_delta_log/{0:D20}.json"));
     }
 
+    /// <remarks>
+    /// On moto this depends on its conditional PutObject, which is not atomic under load (see
+    /// S3ObjectStoreTests): measured 1 lost commit in 150 runs of this scenario with the CPU
+    /// saturated, none when idle. Real S3 and the local store decide put-if-absent atomically.
+    /// </remarks>
     [Fact]
     public async Task CommitAsync_EightConcurrentWriters_LoseNoCommitAndLeaveEightNewVersions()
     {
