@@ -15,9 +15,9 @@ public sealed partial class DeltaTransaction
 
     /// <summary>Writes the commit and returns its version.</summary>
     /// <remarks>
-    /// Throws <see cref="DeltaConflictException"/> when a concurrent commit conflicts,
-    /// <see cref="DeltaConcurrentCommitException"/> (transient) when the version was lost more
-    /// times than the table allows, and <see cref="InvalidOperationException"/> when creating a
+    /// Throws <see cref="DeltaConflictException"/> when a concurrent commit conflicts and
+    /// <see cref="DeltaConcurrentCommitException"/> (its base) when the version was lost more
+    /// times than the table allows; both are transient (redo the operation from a fresh snapshot), and <see cref="InvalidOperationException"/> when creating a
     /// table without metadata or committing twice. A checkpoint that fails after the commit does
     /// not fail the call; it is reported through the table's warning callback.
     /// </remarks>
@@ -70,7 +70,7 @@ public sealed partial class DeltaTransaction
             var winners = await ReadCommitsFromAsync(version, cancellationToken);
             foreach (var winner in winners)
             {
-                checker.Check(winner);
+                checker.Check(winner, version);
             }
 
             _winners.AddRange(winners);

@@ -18,6 +18,16 @@ internal static class MedallionCli
         root.Subcommands.Add(DatasetsCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(SampleCommand.Create(context));
+        root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(PromoteCommand.Create(context));
+        root.Subcommands.Add(RollbackCommand.Create(context));
+        root.Subcommands.Add(AthenaCommand.Create(context));
+        root.Subcommands.Add(PackageCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(ScheduleCommand.Create(context));
         root.Subcommands.Add(TableCommand.Create(context));
 
         var parsed = root.Parse(args);

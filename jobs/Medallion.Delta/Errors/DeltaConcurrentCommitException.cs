@@ -1,11 +1,12 @@
 namespace Medallion.Delta;
 
 /// <summary>
-/// Other writers kept committing the versions this transaction tried to write, more often than
-/// <see cref="DeltaTable.MaxCommitAttempts"/> allows (each loss without a conflict is retried at
-/// the next version). Transient: retrying the operation later may succeed.
+/// Other writers took the version this transaction tried to write, and it could not commit on
+/// top of them: either they kept winning more often than <see cref="DeltaTable.MaxCommitAttempts"/>
+/// allows, or (<see cref="DeltaConflictException"/>) one of them made a conflicting change.
+/// Transient: redoing the operation from a fresh snapshot may succeed.
 /// </summary>
-public sealed class DeltaConcurrentCommitException : MedallionException
+public class DeltaConcurrentCommitException : MedallionException
 {
     public DeltaConcurrentCommitException(string message, long attemptedVersion, long readVersion)
         : base(message, isTransient: true)
@@ -14,7 +15,7 @@ public sealed class DeltaConcurrentCommitException : MedallionException
         ReadVersion = readVersion;
     }
 
-    /// <summary>The version this transaction tried to create.</summary>
+    /// <summary>The version this transaction last tried to create.</summary>
     public long AttemptedVersion { get; }
 
     /// <summary>The snapshot version the transaction read (-1 when it created the table).</summary>

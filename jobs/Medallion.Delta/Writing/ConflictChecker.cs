@@ -20,11 +20,16 @@ internal sealed class ConflictChecker(
     IReadOnlyList<PartitionScope> replaced,
     IReadOnlyCollection<string> appIds)
 {
+    private long _attemptedVersion;
+
     private long ReadVersion => readSnapshot?.Version ?? -1;
 
     /// <summary>Throws <see cref="DeltaConflictException"/> for the first conflict found in <paramref name="winner"/>.</summary>
-    public void Check(LogCommit winner)
+    /// <param name="winner">A commit another writer made after the read version.</param>
+    /// <param name="attemptedVersion">The version this transaction just failed to write.</param>
+    public void Check(LogCommit winner, long attemptedVersion)
     {
+        _attemptedVersion = attemptedVersion;
         if (winner.Protocol is not null || winner.Metadata is not null)
         {
             var what = readSnapshot is null ? "created the table" : winner.Protocol is not null ? "changed the table protocol" : "changed the table metadata (schema, partitioning or properties)";
@@ -68,6 +73,7 @@ internal sealed class ConflictChecker(
 
     private DeltaConflictException Conflict(long version, string what, string why) => new(
         $"Conflicting commit on the Delta table at '{location}': version {version}, written by another writer after this transaction read version {ReadVersion}, {what}, and {why}. Nothing was committed; read the table again and redo the operation.",
+        _attemptedVersion,
         version,
         ReadVersion);
 }

@@ -50,6 +50,7 @@ public sealed record DuckDbSpec(string MemoryLimit = "2GB", string TempDirectory
 /// <param name="JobRoleArn">The IAM role EMR Serverless jobs run as.</param>
 /// <param name="ReleaseLabel">The EMR release, e.g. <c>emr-7.2.0</c>.</param>
 /// <param name="LogUri">Where EMR writes job logs.</param>
+/// <param name="GlueDatabase">The Glue/Athena database the promoted tables are registered in; <c>medallion_{environment}</c> when not given.</param>
 public sealed record AwsSpec(
     string Region,
     string? EndpointUrl = null,
@@ -57,4 +58,5 @@ public sealed record AwsSpec(
     string? EmrApplicationId = null,
     string? JobRoleArn = null,
     string? ReleaseLabel = null,
-    string? LogUri = null);
+    string? LogUri = null,
+    string? GlueDatabase = null);

@@ -123,7 +123,7 @@ internal sealed partial class SettingsParser
         }
 
         var values = _reader.Keys(
-            map, what, "region", "endpoint_url", "artifacts_prefix", "emr_application_id", "job_role_arn", "release_label", "log_uri");
+            map, what, "region", "endpoint_url", "artifacts_prefix", "emr_application_id", "job_role_arn", "release_label", "log_uri", "glue_database");
         var region = RequiredString(map, values, "region", what);
         return new AwsSpec(
             region ?? "",
@@ -132,7 +132,20 @@ internal sealed partial class SettingsParser
             OptionalString(values, "emr_application_id"),
             OptionalString(values, "job_role_arn"),
             OptionalString(values, "release_label"),
-            OptionalString(values, "log_uri"));
+            OptionalString(values, "log_uri"),
+            GlueDatabase(values));
+    }
+
+    /// <summary>Glue database names are lower case letters, digits and underscores (Athena's rule for unquoted names).</summary>
+    private string? GlueDatabase(Dictionary<string, YamlNode> values)
+    {
+        var name = OptionalString(values, "glue_database");
+        if (name is not null && !GlueDatabaseName().IsMatch(name))
+        {
+            _reader.Error(values["glue_database"], $"`glue_database` must match {GlueDatabaseName()}, found `{name}`");
+        }
+
+        return name;
     }
 
     private string? RequiredString(YamlMappingNode map, Dictionary<string, YamlNode> values, string key, string what) =>
@@ -140,6 +153,9 @@ internal sealed partial class SettingsParser
 
     private string? OptionalString(Dictionary<string, YamlNode> values, string key) =>
         ConfigReader.Optional(values, key) is { } node ? _reader.String(node, $"`{key}`") : null;
+
+    [GeneratedRegex(@"^[a-z0-9_]{1,255}\z")]
+    private static partial Regex GlueDatabaseName();
 
     // DuckDB accepts a number and a unit, with or without a space and an "i" (GiB).
     [GeneratedRegex(@"^\s*\d+(\.\d+)?\s*([KMGT]i?)?B\s*\z", RegexOptions.IgnoreCase)]

@@ -4,7 +4,7 @@ namespace Medallion.Jobs.Lake;
 /// Where each table lives below the lake root, as store-relative paths with forward slashes:
 /// <code>
 /// bronze/{dataset}/{table}/schema_v={v}/
-/// silver/{dataset}/{table}/schema_v={v}/runs/run_key={k}/
+/// silver/{dataset}/{table}/schema_v={v}/runs/run_key={k}/   (+ _run.json, _validation.json, _SUCCESS)
 /// silver/{dataset}/{table}/schema_v={v}/current/
 /// silver/{dataset}/{table}/_LATEST.json
 /// quarantine/{dataset}/{table}/schema_v={v}/
@@ -32,6 +32,12 @@ public sealed record LakeLayout(string Dataset, string Table, string SchemaVersi
 
     /// <summary>The run ledger of a run: <c>_run.json</c> in its staged folder.</summary>
     public string RunLedger(string runKey) => $"{SilverRun(runKey)}/_run.json";
+
+    /// <summary>The validation report of a run: <c>_validation.json</c> in its staged folder.</summary>
+    public string RunValidation(string runKey) => $"{SilverRun(runKey)}/_validation.json";
+
+    /// <summary>The <c>txn</c> application id of promotions to <see cref="SilverCurrent"/>: <c>medallion/{dataset}/{table}</c>.</summary>
+    public string PromotionAppId => $"medallion/{Dataset}/{Table}";
 
     /// <summary>Written last, only when the run completed.</summary>
     public string RunSuccess(string runKey) => $"{SilverRun(runKey)}/_SUCCESS";

@@ -36,6 +36,37 @@ public static partial class RunKey
         return clock.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + suffix;
     }
 
+    /// <summary>
+    /// The EMR Serverless <c>clientToken</c> (1 to 64 of <c>[A-Za-z0-9._-]</c>) for one job of a run:
+    /// the same key and scope always give the same token, so a retried <c>StartJobRun</c> is
+    /// recognised by EMR instead of starting a second job.
+    /// </summary>
+    /// <param name="runKey">A valid run key.</param>
+    /// <param name="scope">What the job does within the run, e.g. <c>orders.silver</c> (same character set), or null.</param>
+    /// <remarks>
+    /// Short tokens are the key (and scope) as written, which keeps them readable in the EMR console;
+    /// longer ones keep a 47-character prefix and add 16 hex characters of the SHA-256 of the whole text.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The key or the scope breaks <see cref="Rule"/>.</exception>
+    public static string ClientToken(string runKey, string? scope = null)
+    {
+        Validate(runKey);
+        if (scope is not null && !IsValid(scope))
+        {
+            throw new ArgumentException($"Client token scope '{scope}' is not allowed: use {Rule}.", nameof(scope));
+        }
+
+        const int MaxLength = 64;
+        var text = scope is null ? runKey : $"{runKey}.{scope}";
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return text[..(MaxLength - 17)] + "-" + Convert.ToHexStringLower(hash)[..16];
+    }
+
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,80}$")]
     private static partial Regex KeyPattern();
 }

@@ -57,9 +57,9 @@ internal sealed class DuckDbDialect : ISqlDialect
         var numeric =
             $"array_to_string(list_transform(string_split({named}, '&#'), (piece, i) -> CASE " +
             "WHEN i = 1 THEN piece " +
-            "WHEN regexp_matches(piece, '^[0-9]{1,7};') AND TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 " +
+            "WHEN regexp_matches(piece, '^[0-9]{1,7};') AND " + HtmlEntities.DecodableCodePoint("TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)") + " " +
             "THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') " +
-            "WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 " +
+            "WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND " + HtmlEntities.DecodableCodePoint("TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)") + " " +
             "THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') " +
             "ELSE '&#' || piece END), '')";
         return ReplaceLiteral(numeric, "&amp;", "&");

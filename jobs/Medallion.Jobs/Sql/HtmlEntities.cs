@@ -19,4 +19,11 @@ internal static class HtmlEntities
         ("&rdquo;", "\u201D"),
         ("&ldquo;", "\u201C"),
     ];
+
+    /// <summary>
+    /// SQL that is true when <paramref name="codePoint"/> is a Unicode scalar value an entity may
+    /// name: 1 to 0x10FFFF without the UTF-16 surrogates, which are not characters on their own.
+    /// </summary>
+    public static string DecodableCodePoint(string codePoint) =>
+        $"({codePoint} BETWEEN 1 AND 1114111 AND NOT ({codePoint} BETWEEN 55296 AND 57343))";
 }

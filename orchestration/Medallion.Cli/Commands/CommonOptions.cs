@@ -19,6 +19,8 @@ internal static class CommonOptions
 
     public static Option<string?> Environment() => new("--env", "-e") { Description = "The environment in medallion.yaml (default: its default_environment)." };
 
+    public static Option<string?> RunKey(string description) => new("--run-key", "-k") { Description = description };
+
     public static Option<RunLayer> Layer(RunLayer defaultValue) => new("--layer")
     {
         Description = "Which layers: bronze, silver or all.",

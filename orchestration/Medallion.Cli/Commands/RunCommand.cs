@@ -16,9 +16,11 @@ internal static class RunCommand
         var environment = CommonOptions.Environment();
         var runKey = new Option<string?>("--run-key", "-k") { Description = "The run key (a scheduler passes its execution name); generated from the clock when omitted. Re-running a key replaces its output." };
         var input = new Option<string?>("--input", "-i") { Description = "Read raw files from this folder instead of the environment's raw_root." };
-        var command = new Command("run", "Run a dataset: raw files → bronze → silver and quarantine, with a summary per table.")
+        var noPromote = new Option<bool>("--no-promote") { Description = "Stop after validation: leave current/ as it is." };
+        var executionArn = new Option<string?>("--execution-arn") { Description = "The Step Functions execution that started the run, recorded in the ledger and _LATEST.json." };
+        var command = new Command("run", "Run a dataset: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -29,13 +31,43 @@ internal static class RunCommand
                 parseResult.GetValue(layer),
                 parseResult.GetValue(runKey),
                 parseResult.GetValue(environment),
-                parseResult.GetValue(input));
-            var runner = new PipelineRunner(configuration, context.Clock, new ConsoleRunReporter(context));
-            var outcomes = await runner.RunAsync(request, cancellationToken);
+                parseResult.GetValue(input),
+                parseResult.GetValue(executionArn));
+            var reporter = new ConsoleRunReporter(context);
+            var outcomes = await new PipelineRunner(configuration, context.Clock, reporter).RunAsync(request, cancellationToken);
             PrintSummary(context, outcomes);
-            return outcomes.All(o => o.Succeeded) ? ExitCodes.Success : ExitCodes.Failed;
+            var published = await ValidateAndPromoteAsync(
+                context, LakeTables.Open(parseResult, dataset, table, environment), outcomes, parseResult.GetValue(noPromote), cancellationToken);
+            return outcomes.All(o => o.Succeeded) && published ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The write-audit-publish tail of a run: each table whose silver run succeeded is validated,
+    /// then promoted when it passed (and promotion was not turned off). A table that fails
+    /// validation leaves its current/ untouched; the others still publish.
+    /// </summary>
+    private static async Task<bool> ValidateAndPromoteAsync(
+        CliContext context, IReadOnlyList<Orchestration.LakeTable> tables, IReadOnlyList<TableRunOutcome> outcomes, bool noPromote, CancellationToken cancellationToken)
+    {
+        var reporter = new ConsoleRunReporter(context);
+        var validator = new Orchestration.Validation.RunValidator(context.Clock, reporter);
+        var promoter = new Orchestration.Promotion.Promoter(context.Clock, reporter);
+        var allPassed = true;
+        foreach (var outcome in outcomes.Where(o => o.Succeeded && o.Silver is not null))
+        {
+            var table = tables.Single(t => t.Table.Name == outcome.Table);
+            var report = await validator.ValidateAsync(table, outcome.RunKey, cancellationToken);
+            GatePrinter.Print(context, table.Name, report);
+            allPassed &= report.Passed;
+            if (report.Passed && !noPromote)
+            {
+                GatePrinter.Print(context, await promoter.PromoteAsync(table, outcome.RunKey, cancellationToken));
+            }
+        }
+
+        return allPassed;
     }
 
     private static void PrintSummary(CliContext context, IReadOnlyList<TableRunOutcome> outcomes)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Lake;
 
@@ -8,16 +7,10 @@ namespace Medallion.Orchestration.Ledger;
 /// <summary>Reads and writes <c>_run.json</c> and <c>_SUCCESS</c> of staged runs.</summary>
 public sealed class RunLedger(IObjectStore store)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new TimeSpanSecondsConverter() },
-    };
+    private const string LedgerFileName = "_run.json";
 
     public Task WriteAsync(LakeLayout layout, RunLedgerEntry entry, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(layout.RunLedger(entry.RunKey), JsonSerializer.SerializeToUtf8Bytes(entry, Json), cancellationToken);
+        store.WriteAsync(layout.RunLedger(entry.RunKey), LakeJson.Serialize(entry), cancellationToken);
 
     /// <summary>The entry of a run, or null when the run has none.</summary>
     /// <exception cref="MedallionException">The file is not a readable ledger.</exception>
@@ -31,12 +24,50 @@ public sealed class RunLedger(IObjectStore store)
 
         try
         {
-            return JsonSerializer.Deserialize<RunLedgerEntry>(bytes, Json);
+            return JsonSerializer.Deserialize<RunLedgerEntry>(bytes, LakeJson.Options);
         }
         catch (JsonException error)
         {
             throw new MedallionException($"{store.Describe(layout.RunLedger(runKey))} is not a readable run ledger: {error.Message}", error);
         }
+    }
+
+    /// <summary>Every run of the table that has a ledger, newest first (by start time, then key).</summary>
+    /// <exception cref="MedallionException">A ledger is not readable.</exception>
+    public async Task<IReadOnlyList<RunLedgerEntry>> ListAsync(LakeLayout layout, CancellationToken cancellationToken = default)
+    {
+        const string KeyPrefix = "run_key=";
+        var entries = new List<RunLedgerEntry>();
+        foreach (var item in await store.ListAsync(layout.SilverRuns + "/", cancellationToken))
+        {
+            // runs/run_key=K/_run.json only; Delta tables below a run have no such file name.
+            var relative = item.Path[(layout.SilverRuns.Length + 1)..].Split('/');
+            if (relative is [var folder, LedgerFileName] && folder.StartsWith(KeyPrefix, StringComparison.Ordinal)
+                && RunKey.IsValid(folder[KeyPrefix.Length..])
+                && await ReadAsync(layout, folder[KeyPrefix.Length..], cancellationToken) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.RunKey, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Moves a run to <paramref name="status"/>; does nothing when the run has no ledger.</summary>
+    /// <returns>The updated entry, or null when there is none.</returns>
+    public async Task<RunLedgerEntry?> SetStatusAsync(
+        LakeLayout layout, string runKey, string status, DateTimeOffset at,
+        Func<RunLedgerEntry, RunLedgerEntry>? change = null, CancellationToken cancellationToken = default)
+    {
+        if (await ReadAsync(layout, runKey, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+
+        var updated = entry.Status == status ? entry : entry.WithStatus(status, at);
+        updated = change?.Invoke(updated) ?? updated;
+        await WriteAsync(layout, updated, cancellationToken);
+        return updated;
     }
 
     /// <summary>Marks the run complete. Written last, so its presence means every output is in place.</summary>
@@ -54,14 +85,4 @@ public sealed class RunLedger(IObjectStore store)
 
     public Task<bool> IsSucceededAsync(LakeLayout layout, string runKey, CancellationToken cancellationToken = default) =>
         store.ExistsAsync(layout.RunSuccess(runKey), cancellationToken);
-
-    /// <summary>Durations are written as seconds, which is what people reading the file want.</summary>
-    private sealed class TimeSpanSecondsConverter : JsonConverter<TimeSpan>
-    {
-        public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            TimeSpan.FromSeconds(reader.GetDouble());
-
-        public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
-            writer.WriteNumberValue(Math.Round(value.TotalSeconds, 3));
-    }
 }

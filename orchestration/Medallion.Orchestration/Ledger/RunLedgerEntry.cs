@@ -7,6 +7,12 @@ namespace Medallion.Orchestration.Ledger;
 /// and the Delta versions it wrote. The ledger lives in the lake beside the run's data, so it
 /// works the same on a laptop and on S3.
 /// </summary>
+/// <remarks>
+/// Status moves <c>running → succeeded | failed</c>, then <c>succeeded → validated | rejected</c>
+/// (validating again may flip between the two), <c>validated → promoted</c>, and a promoted run
+/// becomes <c>superseded</c> when another promotion replaces it or <c>rolled_back</c> when a
+/// rollback undoes it; a rollback to a run makes it <c>promoted</c> again. See docs/orchestration.md.
+/// </remarks>
 public sealed record RunLedgerEntry(
     string RunKey,
     string Dataset,
@@ -25,6 +31,24 @@ public sealed record RunLedgerEntry(
     public const string Running = "running";
     public const string Succeeded = "succeeded";
     public const string Failed = "failed";
+    public const string Validated = "validated";
+    public const string Rejected = "rejected";
+    public const string Promoted = "promoted";
+    public const string Superseded = "superseded";
+    public const string RolledBack = "rolled_back";
+
+    /// <summary>The EMR Serverless job run id, when the run went through EMR.</summary>
+    public string? EmrJobRunId { get; init; }
+
+    /// <summary>The Step Functions execution ARN, when a state machine started the run.</summary>
+    public string? ExecutionArn { get; init; }
+
+    /// <summary>The Delta version of <c>current/</c> the run's promotion committed, once promoted.</summary>
+    public long? PromotedVersion { get; init; }
+
+    /// <summary>When the run started: its first status change.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset StartedAt => StatusHistory.Count > 0 ? StatusHistory[0].At : DateTimeOffset.MinValue;
 
     /// <summary>The entry moved to <paramref name="status"/> at <paramref name="at"/>.</summary>
     public RunLedgerEntry WithStatus(string status, DateTimeOffset at) =>

@@ -22,16 +22,16 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         var runKey = request.RunKey is null ? RunKey.Generate(clock) : RunKey.Validate(request.RunKey);
         var rawRoot = request.Input ?? environment.RawRoot;
 
-        var (lakeDirectory, store) = LakeResolver.Resolve(environment);
-        var engine = new DuckDbEngine(environment.DuckDb, new DuckDbTables(lakeDirectory, store, clock));
+        var lake = LakeResolver.Open(environment);
+        var engine = new DuckDbEngine(environment.DuckDb, new DuckDbTables(lake.EngineDirectory, lake.Store, clock));
         WarnAboutUnreadRawFiles(engine, dataset, rawRoot, cancellationToken);
 
         var run = new RunContext(runKey, clock.GetUtcNow());
-        var ledger = new RunLedger(store);
+        var ledger = new RunLedger(lake.Store);
         var outcomes = new List<TableRunOutcome>();
         foreach (var table in tables)
         {
-            outcomes.Add(await RunTableAsync(engine, ledger, dataset, table, environment, run, request.Layer, rawRoot, cancellationToken));
+            outcomes.Add(await RunTableAsync(engine, ledger, dataset, table, environment, run, request, rawRoot, cancellationToken));
         }
 
         return outcomes;
@@ -39,8 +39,9 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
 
     private async Task<TableRunOutcome> RunTableAsync(
         DuckDbEngine engine, RunLedger ledger, DatasetSpec dataset, TableSpec table, EnvironmentSpec environment,
-        RunContext run, RunLayer layer, string rawRoot, CancellationToken cancellationToken)
+        RunContext run, RunRequest request, string rawRoot, CancellationToken cancellationToken)
     {
+        var layer = request.Layer;
         var layout = new LakeLayout(dataset.Name, table.Name, table.SchemaVersion);
         var plan = PlanCompiler.Compile(dataset, table);
         var files = engine.ResolveInputs(table, rawRoot, cancellationToken);
@@ -54,7 +55,7 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
             run.RunKey, dataset.Name, table.Name, layers, run.Engine, environment.Name, table.SchemaVersion,
             RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, clock.GetUtcNow())],
             files.Select(f => new RunInputFile(Path.GetRelativePath(Path.GetFullPath(rawRoot), f).Replace('\\', '/'), new FileInfo(f).Length)).ToList(),
-            Bronze: null, Silver: null, Error: null);
+            Bronze: null, Silver: null, Error: null) { ExecutionArn = request.ExecutionArn };
         await ledger.ClearSucceededAsync(layout, run.RunKey, cancellationToken);
         await ledger.WriteAsync(layout, entry, cancellationToken);
 
@@ -77,6 +78,7 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
             await ledger.WriteAsync(layout, entry, cancellationToken);
             if (entry.Silver is not null)
             {
+                Faults.FaultInjection.At(Faults.FaultInjection.RunBeforeSuccess);
                 await ledger.MarkSucceededAsync(layout, run.RunKey, cancellationToken);
             }
 

@@ -13,10 +13,12 @@ public enum RunLayer
 /// <param name="RunKey">A given key (checked), or null to generate one.</param>
 /// <param name="Environment">An environment of <c>medallion.yaml</c>, or null for its default.</param>
 /// <param name="Input">A folder to read raw files from instead of the environment's raw root.</param>
+/// <param name="ExecutionArn">The Step Functions execution that started the run, recorded in the ledger and <c>_LATEST.json</c>.</param>
 public sealed record RunRequest(
     string Dataset,
     string? Table = null,
     RunLayer Layer = RunLayer.All,
     string? RunKey = null,
     string? Environment = null,
-    string? Input = null);
+    string? Input = null,
+    string? ExecutionArn = null);

@@ -151,8 +151,9 @@ public abstract partial class DeltaTableStoreTests
 
         var conflict = await Assert.ThrowsAsync<DeltaConflictException>(() => second.CommitAsync("WRITE"));
 
-        Assert.False(conflict.IsTransient);
-        Assert.Equal((2L, 1L), (conflict.ConflictingVersion, conflict.ReadVersion));
+        Assert.True(conflict.IsTransient);
+        Assert.IsAssignableFrom<DeltaConcurrentCommitException>(conflict);
+        Assert.Equal((2L, 2L, 1L), (conflict.AttemptedVersion, conflict.ConflictingVersion, conflict.ReadVersion));
         Assert.Contains("version 2", conflict.Message, StringComparison.Ordinal);
         Assert.Contains("k=2024-01-01", conflict.Message, StringComparison.Ordinal);
         var snapshot = await Table("t").LoadSnapshotAsync();

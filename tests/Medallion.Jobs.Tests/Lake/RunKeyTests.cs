@@ -43,4 +43,27 @@ public sealed class RunKeyTests
 
         Assert.Contains(RunKey.Rule, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("r1", null, "r1")]
+    [InlineData("r1", "orders.silver", "r1.orders.silver")]
+    public void ClientToken_ShortKey_IsTheKeyAndScopeAsWritten(string key, string? scope, string expected) =>
+        Assert.Equal(expected, RunKey.ClientToken(key, scope));
+
+    [Fact]
+    public void ClientToken_80CharacterKey_IsStable64CharactersOfTheEmrPattern()
+    {
+        var key = "sfn-" + new string('x', 76);
+
+        var sut = RunKey.ClientToken(key, "term_relationships.silver");
+
+        Assert.Equal(64, sut.Length);
+        Assert.Matches("^[A-Za-z0-9._-]+$", sut);
+        Assert.Equal(sut, RunKey.ClientToken(key, "term_relationships.silver"));
+        Assert.NotEqual(sut, RunKey.ClientToken(key, "term_relationships.bronze"));
+    }
+
+    [Fact]
+    public void ClientToken_HostileScope_Throws() =>
+        Assert.Throws<ArgumentException>(() => RunKey.ClientToken("r1", "a/b"));
 }

@@ -26,6 +26,8 @@ public sealed class DuckDbDialectTests : IDisposable
     [InlineData("&amp;lt; stays once-decoded", "&lt; stays once-decoded")]
     [InlineData("&#; &#abc; & alone &#99999999;", "&#; &#abc; & alone &#99999999;")]
     [InlineData("plain", "plain")]
+    // Regression: DuckDB's chr() failed the whole run on a surrogate code point ("Invalid UTF8 Codepoint").
+    [InlineData("&#55296; &#xDFFF; &#x1F600;", "&#55296; &#xDFFF; \U0001F600")]
     public void DecodeHtml_Entities_DecodeOnce(string input, string expected)
     {
         Assert.Equal(expected, Scalar($"SELECT {_sut.DecodeHtml(_sut.StringLiteral(input))}"));

@@ -138,6 +138,22 @@ public sealed class PipelineRunnerTests : IDisposable
                 Assert.True(File.Exists(path), $"{table}: {file.Path} is in the log but not on disk");
                 Assert.Equal(new FileInfo(path).Length, file.Size);
                 Assert.Equal(ParquetRows(path), file.Stats!.NumRecords);
+                foreach (var (column, nulls) in file.Stats.NullCount)
+                {
+                    Assert.Equal(ParquetScalar(path, $"count(*) - count(\"{column}\")"), nulls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                // String and date bounds compare as text (timestamps are millisecond ISO strings in stats).
+                var textBounds = file.Stats.MinValues.Where(m => m.Value!.GetValueKind() == System.Text.Json.JsonValueKind.String && !m.Key.EndsWith("_at", StringComparison.Ordinal));
+                foreach (var (column, min) in textBounds)
+                {
+                    // A long string's bound may be truncated: the minimum to a prefix, the maximum to something no smaller.
+                    Assert.StartsWith(min!.GetValue<string>(), ParquetScalar(path, $"CAST(min(\"{column}\") AS VARCHAR)"), StringComparison.Ordinal);
+                    if (file.Stats.MaxValues.TryGetValue(column, out var max))
+                    {
+                        Assert.True(string.CompareOrdinal(max!.GetValue<string>(), ParquetScalar(path, $"CAST(max(\"{column}\") AS VARCHAR)")) >= 0, $"{table}: max of {column}");
+                    }
+                }
             }
         }
     }
@@ -196,13 +212,15 @@ public sealed class PipelineRunnerTests : IDisposable
         await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, _reporter)
             .RunAsync(new RunRequest("shop", RunKey: runKey));
 
-    private static long ParquetRows(string path)
+    private static long ParquetRows(string path) => long.Parse(ParquetScalar(path, "count(*)"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string ParquetScalar(string path, string expression)
     {
         using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = $"SELECT {expression} FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     private sealed class RecordingReporter : IRunReporter

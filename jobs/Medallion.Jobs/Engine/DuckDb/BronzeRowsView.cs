@@ -17,14 +17,8 @@ internal static class BronzeRowsView
     /// <param name="rawRoot">The local folder the raw paths start with; <c>_source_file</c> is written relative to it.</param>
     public static string Create(TableSpec table, RunContext run, string rawRoot)
     {
-        var typed = table.Columns.Select((c, i) => $"{Sql.TryCast($"__f_{i}", c.Type)} AS {Sql.Identifier(c.Name)}");
-        var castErrors = table.Columns
-            .Select((c, i) => (Column: c, Field: $"__f_{i}"))
-            .Where(x => x.Column.Type.Kind != ColumnKind.String)
-            .Select(x => $"CASE WHEN {x.Field} IS NOT NULL AND {Sql.TryCast(x.Field, x.Column.Type)} IS NULL THEN " +
-                         $"{Sql.StringLiteral($"column `{x.Column.Name}` does not cast to {x.Column.Type}: ")} || {x.Field} END")
-            .ToList();
-        var castError = castErrors.Count == 0 ? "NULL" : $"nullif(concat_ws('; ', {string.Join(", ", castErrors)}), '')";
+        var typed = BronzeTyping.TypedColumns(table, Sql);
+        var castError = BronzeTyping.CastError(table, Sql);
         var rawObject = "CAST(to_json(struct_pack(" + string.Join(", ", table.Columns.Select((c, i) => $"{Sql.Identifier(c.Name)} := __f_{i}")) + ")) AS VARCHAR)";
         var prefix = rawRoot.TrimEnd('/', '\\') + "/";
 

@@ -28,11 +28,11 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var query = new SilverSqlRenderer(DuckDbDialect.Instance).Render(plan, InputView);
         session.Execute($"CREATE OR REPLACE TEMP TABLE {RoutedTable} AS\n{query.Sql}", cancellationToken);
         var counts = Count(plan, cancellationToken);
-        FailOnFailRules(plan, counts);
+        counts.EnsureNoFailedRules(plan);
 
         // A re-run replaces the key's staged table: start it afresh.
         var runPath = layout.SilverRun(run.RunKey);
-        await DeleteTreeAsync(runPath, cancellationToken);
+        await StagedRunFolder.ClearAsync(tables.Store, runPath, cancellationToken);
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables.Clock);
         var silverFiles = writer.Write(
@@ -127,44 +127,5 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
             failures);
     }
 
-    /// <summary>
-    /// A <c>fail</c> rule stops the run before anything is written: on any broken row, or when
-    /// the broken share of checked rows (neither malformed, filtered nor duplicate) exceeds its threshold.
-    /// </summary>
-    private static void FailOnFailRules(TablePlan plan, SilverCounts counts)
-    {
-        var checkedRows = counts.Read - counts.Malformed - counts.Filtered - counts.Duplicates;
-        var broken = plan.Rules
-            .Where(r => r.Severity == RuleSeverity.Fail)
-            .Select(r => (Rule: r, Count: counts.RuleFailures[r.Name], Share: checkedRows == 0 ? 0 : (double)counts.RuleFailures[r.Name] / checkedRows))
-            .Where(x => x.Count > 0 && (x.Rule.Threshold is not { } limit || x.Share > limit))
-            .ToList();
-        if (broken.Count > 0)
-        {
-            throw new RunFailedException(
-                "Run failed on rules with severity fail: " + string.Join("; ", broken.Select(x =>
-                    $"`{x.Rule.Name}` broken by {x.Count} of {checkedRows} rows ({x.Share:P2}" +
-                    (x.Rule.Threshold is { } t ? $", threshold {t:P2})" : ", no threshold)") +
-                    $" at {x.Rule.Spec?.Location}")));
-        }
-    }
-
-    private async Task DeleteTreeAsync(string path, CancellationToken cancellationToken)
-    {
-        foreach (var item in await tables.Store.ListAsync(path + "/", cancellationToken))
-        {
-            if (item.Path.EndsWith("/_run.json", StringComparison.Ordinal))
-            {
-                // The ledger of this attempt is already being written; it stays.
-                continue;
-            }
-
-            await tables.Store.DeleteAsync(item.Path, cancellationToken);
-        }
-    }
-
     private static string Disposition(string value) => $"{SilverQuery.DispositionColumn} = '{value}'";
-
-    private sealed record SilverCounts(
-        long Read, long Silver, long Quarantined, long Duplicates, long Filtered, long Malformed, IReadOnlyDictionary<string, long> RuleFailures);
 }

@@ -1,0 +1,47 @@
+using Medallion.Jobs.Lake;
+using Medallion.Jobs.Plan;
+
+namespace Medallion.Jobs.Engine.Spark;
+
+/// <summary>
+/// Every Spark SQL statement the job host runs for a table, in order, from the same builders it
+/// calls; the reader schema and the write predicates are shown wrapped in statements of their own
+/// so that they too can be printed and checked against the Spark grammar.
+/// </summary>
+internal static class SparkPlanScript
+{
+    public const string RunKeyPlaceholder = "run-key";
+
+    public static IReadOnlyList<string> Bronze(TablePlan plan, string rawRoot)
+    {
+        var run = new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch, Engine: "spark");
+        var reads = SparkRawRead.For(plan.Table, [RawInputs.Location(rawRoot, plan.Table.Source.Path)]);
+        return
+        [
+            .. reads.Where(r => r.Schema is not null).Select(r => $"CREATE TABLE {RawView(r)} ({r.Schema}) USING {r.Format}"),
+            SparkBronzeSql.CreateRowsView(plan.Table, run, rawRoot),
+            SparkBronzeSql.CacheRows(),
+            SparkBronzeSql.Counts(),
+            $"SELECT * FROM {SparkBronzeSql.RowsView} WHERE {SparkSilverSql.RunKeyPredicate(run.RunKey)}",
+            SparkBronzeSql.UncacheRows(),
+        ];
+    }
+
+    public static IReadOnlyList<string> Silver(TablePlan plan, string lakeRoot)
+    {
+        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        var sql = new SparkSilverSql(plan);
+        return
+        [
+            SparkSilverSql.CreateInputView(lakeRoot.TrimEnd('/') + "/" + layout.Bronze, RunKeyPlaceholder),
+            sql.CreateRoutedView(),
+            SparkSilverSql.CacheRouted(),
+            sql.Counts(),
+            sql.SilverRows(),
+            sql.QuarantineRows(),
+            SparkSilverSql.UncacheRouted(),
+        ];
+    }
+
+    private static string RawView(SparkRawRead read) => $"{SparkBronzeSql.RawView}_{read.Format}";
+}

@@ -1,0 +1,18 @@
+namespace Medallion.Jobs.Engine.Spark;
+
+/// <summary>The Spark session settings every Medallion job runs with.</summary>
+internal static class SparkSessionSettings
+{
+    /// <summary>
+    /// Delta through delta-spark, and the two settings the rendered SQL relies on: timestamps
+    /// and date parts in UTC, and backslash escapes in string literals (Spark's default, set
+    /// explicitly because <see cref="Sql.SparkDialect.StringLiteral"/> depends on it).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["spark.sql.extensions"] = "io.delta.sql.DeltaSparkSessionExtension",
+        ["spark.sql.catalog.spark_catalog"] = "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+        ["spark.sql.session.timeZone"] = "UTC",
+        ["spark.sql.parser.escapedStringLiterals"] = "false",
+    };
+}

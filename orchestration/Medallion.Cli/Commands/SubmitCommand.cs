@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Medallion.Aws;
+using Medallion.Aws.Artifacts;
+using Medallion.Aws.Emr;
+using Medallion.Aws.Submit;
+
+namespace Medallion.Cli.Commands;
+
+/// <summary><c>medallion submit</c>: runs a dataset as EMR Serverless job runs (bronze, silver), then validates and promotes.</summary>
+internal static class SubmitCommand
+{
+    /// <summary>The validate-and-promote step; the orchestrator's implementation replaces this at merge.</summary>
+    internal static Func<IRunFinisher> Finisher { get; set; } = () => new UnavailableRunFinisher();
+
+    public static Command Create(CliContext context)
+    {
+        var dataset = CommonOptions.Dataset();
+        var table = CommonOptions.Table();
+        var environment = CommonOptions.Environment();
+        var runKey = new Option<string?>("--run-key", "-k") { Description = "The run key; generated from the clock when omitted. Re-submitting a key does not start its job runs twice." };
+        var wait = new Option<bool>("--wait", "-w") { Description = "Wait for bronze, run silver, then validate and promote (Ctrl+C cancels the running job). Without it only bronze is started." };
+        var bundle = new Option<string?>("--bundle") { Description = "The zip from `medallion package` (default: ./artifacts/medallion-spark-<env>.zip)." };
+        var command = new Command("submit", "Run a dataset on EMR Serverless: upload the bundle, start bronze then silver, validate and promote.")
+        {
+            dataset, table, environment, runKey, wait, bundle,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var confDirectory = parseResult.GetValue(CommonOptions.Conf)!;
+            var configuration = CliContext.LoadConfiguration(confDirectory);
+            var aws = AwsEnvironment.Resolve(configuration, parseResult.GetValue(environment));
+            var clients = new AwsClients(aws.Aws, context.Clock);
+            var emr = clients.EmrServerless();
+            using var store = S3ArtifactStore.Create(aws.Aws);
+            var runner = new SubmitRunner(configuration, store, emr, new JobRunWaiter(emr, context.Clock), Finisher(), context.Output, context.Clock);
+            var request = new SubmitRequest(
+                parseResult.GetValue(dataset)!,
+                parseResult.GetValue(table),
+                aws.Name,
+                parseResult.GetValue(runKey),
+                parseResult.GetValue(bundle) ?? Path.Combine("artifacts", $"medallion-spark-{aws.Name}.zip"),
+                confDirectory,
+                parseResult.GetValue(wait));
+            return await runner.RunAsync(request, cancellationToken) ? ExitCodes.Success : ExitCodes.Failed;
+        });
+        return command;
+    }
+}

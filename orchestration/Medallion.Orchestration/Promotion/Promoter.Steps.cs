@@ -1,0 +1,97 @@
+using Medallion.Delta;
+using Medallion.Orchestration.Faults;
+using Medallion.Orchestration.Ledger;
+using Medallion.Orchestration.Validation;
+
+namespace Medallion.Orchestration.Promotion;
+
+/// <summary>Choosing the run, the gate, publish-once, and the copies.</summary>
+public sealed partial class Promoter
+{
+    private static async Task<RunLedgerEntry> NewestValidatedAsync(LakeTable table, RunLedger ledger, CancellationToken cancellationToken)
+    {
+        var runs = await ledger.ListAsync(table.Layout, cancellationToken);
+        return runs.FirstOrDefault(r => r.Status == RunLedgerEntry.Validated)
+            ?? throw new MedallionException(
+                $"{table.Name}: no validated run is waiting for promotion" +
+                (runs.Count == 0 ? " (the table has no runs)." : $"; newest runs: {string.Join(", ", runs.Take(5).Select(r => $"{r.RunKey} ({r.Status})"))}."));
+    }
+
+    /// <summary>
+    /// Publish-once: when the log of <c>current/</c> already has this run's promotion, nothing is
+    /// committed; a pointer or ledger a crash left behind is brought up to date instead.
+    /// </summary>
+    private async Task<PromotionResult?> AlreadyPromotedAsync(LakeTable table, RunLedgerEntry entry, LatestPointer? latest, CancellationToken cancellationToken)
+    {
+        var snapshot = await new DeltaTable(table.Store, table.Layout.SilverCurrent).TryLoadSnapshotAsync(cancellationToken: cancellationToken);
+        if (snapshot?.AppTransactions.ContainsKey(table.Layout.PromotionAppId) != true)
+        {
+            return null;
+        }
+
+        var log = await PromotionLog.ReadAsync(table, cancellationToken);
+        if (PromotionLog.FindPromotion(log, entry.RunKey) is not { } promotion)
+        {
+            return null;
+        }
+
+        reporter.Progress($"{table.Name}: run {entry.RunKey} was promoted before (version {promotion.CurrentVersion} of current/); nothing to change.");
+        if (entry.Status is RunLedgerEntry.Succeeded or RunLedgerEntry.Validated)
+        {
+            // The ledger lags the log (a crash after the commit, or the key ran again): catch it up.
+            if (PromotionLog.Effective(log)?.RunKey == entry.RunKey)
+            {
+                await CurrentPublisher.UpdateLedgersAsync(
+                    table, promotion with { PromotedAt = clock.GetUtcNow() }, latest?.History.FirstOrDefault()?.RunKey, RunLedgerEntry.Superseded, cancellationToken);
+            }
+            else
+            {
+                await new RunLedger(table.Store).SetStatusAsync(table.Layout, entry.RunKey, RunLedgerEntry.Superseded, clock.GetUtcNow(), cancellationToken: cancellationToken);
+            }
+        }
+
+        return new PromotionResult(table.Name, promotion, AlreadyPromoted: true, FilesCopied: 0);
+    }
+
+    private static async Task EnsureValidatedAsync(LakeTable table, RunLedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var report = await RunValidator.ReadReportAsync(table, entry.RunKey, cancellationToken);
+        if (entry.Status != RunLedgerEntry.Validated || report is not { Passed: true } || entry.Silver is null)
+        {
+            var why = report is null ? "it was never validated" : report.Passed ? $"its status is {entry.Status}" : $"validation failed: {report.DescribeFailures()}";
+            throw new MedallionException(
+                $"{table.Name}: run {entry.RunKey} cannot be promoted: {why}. Only a validated run is promoted " +
+                $"(medallion validate {table.Dataset.Name} --table {table.Table.Name} --run-key {entry.RunKey}).");
+        }
+    }
+
+    /// <summary>
+    /// Copies the staged files to the same relative paths under <c>current/</c>, many at once.
+    /// Until the commit names them they are invisible to readers; names are unique per run
+    /// attempt (DuckDB writes <c>part-{uuid}</c>), so a copy never overwrites a live file.
+    /// </summary>
+    private async Task<int> CopyFilesAsync(LakeTable table, string runKey, IReadOnlyList<AddFile> files, CancellationToken cancellationToken)
+    {
+        var copied = 0;
+        var runPath = table.Layout.SilverRun(runKey);
+        await Parallel.ForEachAsync(
+            files,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.CopyParallelism, CancellationToken = cancellationToken },
+            async (file, token) =>
+            {
+                if (file.Path.Contains("://", StringComparison.Ordinal) || file.Path.StartsWith('/'))
+                {
+                    throw new MedallionException($"{table.Name}: staged file '{file.Path}' of run {runKey} is an absolute path; Medallion promotes only files inside the run's folder.");
+                }
+
+                await table.Store.CopyAsync($"{runPath}/{file.Path}", $"{table.Layout.SilverCurrent}/{file.Path}", token);
+                if (Interlocked.Increment(ref copied) == 1)
+                {
+                    FaultInjection.At(FaultInjection.PromoteCopying);
+                }
+            });
+        reporter.Progress($"{table.Name}: copied {copied} data file(s) of run {runKey} under current/");
+        FaultInjection.At(FaultInjection.PromoteBeforeCommit);
+        return copied;
+    }
+}

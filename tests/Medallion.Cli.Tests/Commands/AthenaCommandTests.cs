@@ -1,0 +1,99 @@
+using Medallion.Testing;
+
+namespace Medallion.Cli.Tests.Commands;
+
+public sealed class AthenaCommandTests : IDisposable
+{
+    private readonly TempDirectory _conf = new("medallion-athena");
+
+    public AthenaCommandTests()
+    {
+        // The samples' datasets with an S3 environment beside the local one.
+        Directory.CreateDirectory(_conf.Combine("datasets"));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Conf, "datasets")))
+        {
+            File.Copy(file, _conf.Combine("datasets", Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(_conf.Combine("medallion.yaml"), """
+            environments:
+              local: { lake_root: ./lake, raw_root: ./samples }
+              prod:
+                lake_root: s3://acme-lake/medallion/
+                raw_root: s3://acme-raw/landing
+                engine: spark
+                aws: { region: eu-west-1, glue_database: acme_lake }
+              staging:
+                lake_root: s3://acme-lake-staging/medallion
+                raw_root: s3://acme-raw/landing
+            """);
+    }
+
+    public void Dispose() => _conf.Dispose();
+
+    [Fact]
+    public async Task Ddl_MortgageSample_PrintsSilverAndQuarantineTables()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("athena", "ddl", "mortgage_transactions", "--env", "prod", "--conf", _conf.Path);
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal(
+            """
+            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions_transactions` (
+              `transaction_id` string,
+              `customer_id` string,
+              `transaction_amount` decimal(18,2),
+              `currency` string,
+              `transaction_timestamp` timestamp,
+              `event_year` int,
+              `event_month` int,
+              `_run_key` string,
+              `_source_file` string,
+              `_ingested_at` timestamp
+            )
+            LOCATION 's3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/'
+            TBLPROPERTIES ('table_type'='DELTA');
+
+            CREATE EXTERNAL TABLE `acme_lake`.`mortgage_transactions_transactions_quarantine` (
+              `transaction_id` string,
+              `customer_id` string,
+              `transaction_amount` string,
+              `currency` string,
+              `transaction_timestamp` string,
+              `_rule_failures` array<string>,
+              `_malformed` string,
+              `_raw` string,
+              `_source_file` string,
+              `_record_number` bigint,
+              `_ingested_at` timestamp,
+              `_run_key` string
+            )
+            LOCATION 's3://acme-lake/medallion/quarantine/mortgage_transactions/transactions/schema_v=1/'
+            TBLPROPERTIES ('table_type'='DELTA');
+
+
+            """.ReplaceLineEndings("\n"),
+            output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Ddl_WordPressTable_UsesTheDefaultDatabaseAndAthenaTypes()
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync("athena", "ddl", "wordpress_api", "--table", "posts", "--env", "staging", "--conf", _conf.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(2, output.Split("CREATE EXTERNAL TABLE").Length - 1);
+        Assert.Contains("CREATE EXTERNAL TABLE `medallion_staging`.`wordpress_api_posts` (\n  `id` bigint,\n  `date` timestamp,", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  `date_day` int,", output, StringComparison.Ordinal);
+        Assert.Contains("LOCATION 's3://acme-lake-staging/medallion/silver/wordpress_api/posts/schema_v=1/current/'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ddl_LocalLake_ExitsTwoSayingAthenaNeedsS3()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("athena", "ddl", "wordpress_api", "--env", "local", "--conf", _conf.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Athena reads tables on S3, but environment `local` has lake root './lake'", error, StringComparison.Ordinal);
+    }
+}

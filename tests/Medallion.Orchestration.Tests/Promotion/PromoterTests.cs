@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Medallion.Delta;
+
+namespace Medallion.Orchestration.Tests.Promotion;
+
+public sealed class PromoterTests : IDisposable
+{
+    private SalesLake _sut = new();
+
+    public void Dispose() => _sut.Dispose();
+
+    [Fact]
+    public async Task PromoteAsync_ReplacePartitions_ReplacesOnlyTheMonthsTheRunCovers()
+    {
+        await _sut.PublishAsync("r1", "a,1.00,2024-01-05", "b,2.00,2024-02-05");
+
+        var result = await _sut.PublishAsync("r2", "b,3.00,2024-02-09", "c,4.00,2024-03-01");
+
+        Assert.Equal(["a:1.00:r1", "b:3.00:r2", "c:4.00:r2"], _sut.CurrentRows());
+        Assert.Equal(["day_month=2", "day_month=3"], result.Record.PartitionsReplaced);
+        Assert.Equal(2, result.Record.Sequence);
+        Assert.Equal(1, result.Record.CurrentVersion);
+    }
+
+    [Theory]
+    [InlineData("replace_all", new[] { "b:3.00:r2" })]
+    [InlineData("append", new[] { "a:1.00:r1", "b:2.00:r1", "b:3.00:r2" })]
+    public async Task PromoteAsync_OtherModes_ReplaceEverythingOrAppend(string mode, string[] expected)
+    {
+        _sut.Dispose();
+        _sut = new SalesLake(mode);
+        await _sut.PublishAsync("r1", "a,1.00,2024-01-05", "b,2.00,2024-02-05");
+
+        await _sut.PublishAsync("r2", "b,3.00,2024-02-09");
+
+        Assert.Equal(expected, _sut.CurrentRows());
+    }
+
+    [Fact]
+    public async Task PromoteAsync_SameRunTwice_ChangesNothing()
+    {
+        await _sut.PublishAsync("r1", "a,1.00,2024-01-05");
+
+        var again = await _sut.PromoteAsync("r1");
+
+        Assert.True(again.AlreadyPromoted);
+        Assert.Equal(0, _sut.Lake.Snapshot(SalesLake.Current).Version);
+        Assert.Equal(1, _sut.Lake.Snapshot(SalesLake.Current).AppTransactions["medallion/sales/orders"]);
+        Assert.Equal(["a:1.00:r1"], _sut.CurrentRows());
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NoKey_PromotesTheNewestValidatedRun()
+    {
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await _sut.ValidateAsync("r1");
+        await _sut.RunAsync("r2", "a,5.00,2024-01-05");
+        await _sut.ValidateAsync("r2");
+
+        var result = await _sut.PromoteAsync();
+
+        Assert.Equal("r2", result.Record.RunKey);
+        Assert.Equal(["a:5.00:r2"], _sut.CurrentRows());
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RejectedRun_RefusesAndLeavesCurrentUntouched()
+    {
+        _sut.Dispose();
+        _sut = new SalesLake(validation: "min_rows: 5");
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await _sut.ValidateAsync("r1");
+
+        var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
+
+        Assert.Contains("validation failed: min_rows", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_sut.Lake.LakeRoot, SalesLake.Current)));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_WritesLatestWithHistoryNewestFirst()
+    {
+        await _sut.PublishAsync("r1", "a,1.00,2024-01-05");
+        await _sut.PublishAsync("r2", "b,2.00,2024-02-05");
+        await _sut.PublishAsync("r3", "c,2.00,2024-03-05");
+
+        var latest = JsonNode.Parse(_sut.Read("silver/sales/orders/_LATEST.json"))!;
+
+        Assert.Equal("r3", (string?)latest["runKey"]);
+        Assert.Equal("v1", (string?)latest["schemaVersion"]);
+        Assert.Equal(2, (long?)latest["currentVersion"]);
+        Assert.Equal(3, (long?)latest["counts"]!["currentRows"]);
+        Assert.Equal(["day_month=3"], latest["partitionsReplaced"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(["r2", "r1"], latest["history"]!.AsArray().Select(h => (string?)h!["runKey"]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{ not json")]
+    [InlineData("{\"runKey\": \"r1\", \"sequence\": 1}")]
+    public async Task PromoteAsync_LatestMissingOrCorrupt_IsRebuiltFromTheLogWithAWarning(string? content)
+    {
+        await _sut.PublishAsync("r1", "a,1.00,2024-01-05");
+        await _sut.PublishAsync("r2", "b,2.00,2024-02-05");
+        var path = Path.Combine(_sut.Lake.LakeRoot, "silver/sales/orders/_LATEST.json");
+        var before = JsonNode.Parse(File.ReadAllText(path))!;
+        File.Delete(path);
+        if (content is not null)
+        {
+            File.WriteAllText(path, content);
+        }
+
+        await _sut.RunAsync("r3", "c,2.00,2024-03-05");
+        await _sut.ValidateAsync("r3");
+
+        Assert.Contains(_sut.Reporter.Warnings, w => w.Contains("rebuilt it from the Delta log of current/", StringComparison.Ordinal));
+        var rebuilt = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.Equal((string?)before["runKey"], (string?)rebuilt["runKey"]);
+        Assert.Equal((long?)before["sequence"], (long?)rebuilt["sequence"]);
+        Assert.Equal(before["counts"]!.ToJsonString(), rebuilt["counts"]!.ToJsonString());
+        Assert.Equal(["r1"], rebuilt["history"]!.AsArray().Select(h => (string?)h!["runKey"]));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_TwoRunsAtTheSameMoment_BothLandInOrderOrOneReportsAConflict()
+    {
+        await _sut.PublishAsync("r0", "z,9.00,2024-05-05");
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await _sut.ValidateAsync("r1");
+        await _sut.RunAsync("r2", "b,2.00,2024-02-05");
+        await _sut.ValidateAsync("r2");
+
+        var results = await Task.WhenAll(Attempt("r1"), Attempt("r2"));
+
+        var landed = results.OfType<Orchestration.Promotion.PromotionResult>().ToList();
+        Assert.All(results.OfType<MedallionException>(), e => Assert.Contains("conflicted", e.Message, StringComparison.Ordinal));
+        var snapshot = _sut.Lake.Snapshot(SalesLake.Current);
+        Assert.Equal(landed.Count, snapshot.Version);
+        Assert.Equal(landed.Count + 1, snapshot.AppTransactions["medallion/sales/orders"]);
+        var expected = new[] { "z:9.00:r0" }.Concat(landed.Select(r => r.Record.RunKey == "r1" ? "a:1.00:r1" : "b:2.00:r2")).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, _sut.CurrentRows());
+        Assert.Equal(landed.Select(r => r.Record.Sequence).Order(), Enumerable.Range(2, landed.Count).Select(i => (long)i));
+    }
+
+    private async Task<object> Attempt(string runKey)
+    {
+        try
+        {
+            return await new Orchestration.Promotion.Promoter(_sut.Clock, _sut.Reporter).PromoteAsync(_sut.Table, runKey);
+        }
+        catch (MedallionException error)
+        {
+            return error;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Medallion.Testing;
+
+/// <summary>A one-table dataset (<c>sales.orders</c>) partitioned by month, for validation, promotion and rollback tests.</summary>
+public static class SalesDataset
+{
+    public const string Current = "silver/sales/orders/schema_v=1/current";
+    public const string Latest = "silver/sales/orders/_LATEST.json";
+
+    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions") => lake.WriteDataset("sales", $$"""
+        dataset: sales
+        tables:
+          - name: orders
+            source: { path: sales/*.csv, format: csv }
+            columns:
+              - { name: id, type: string }
+              - { name: amount, type: string }
+              - { name: day, type: date }
+            partition_by: [day_month]
+            transforms:
+              - cast: { amount: "decimal(10,2)" }
+              - split_date: { column: day, parts: [month] }
+            rules:
+              - not_null: { column: id }
+            validation: { {{validation}} }
+            promotion: {{promotion}}
+        """);
+
+    /// <summary>Replaces the raw input with <paramref name="rows"/> (<c>id,amount,day</c> lines).</summary>
+    public static void WriteRaw(TestLake lake, params string[] rows) =>
+        lake.WriteRaw("sales/orders.csv", "id,amount,day\n" + string.Join('\n', rows) + "\n");
+
+    /// <summary>The rows of <c>current/</c> as <c>id:amount:run</c>, sorted.</summary>
+    public static IReadOnlyList<string> CurrentRows(TestLake lake) =>
+        [.. lake.Query(Current, "SELECT id || ':' || CAST(amount AS VARCHAR) || ':' || _run_key FROM t ORDER BY 1").Select(r => r[0])];
+}
