@@ -138,6 +138,11 @@ public sealed class PipelineRunnerTests : IDisposable
                 Assert.True(File.Exists(path), $"{table}: {file.Path} is in the log but not on disk");
                 Assert.Equal(new FileInfo(path).Length, file.Size);
                 Assert.Equal(ParquetRows(path), file.Stats!.NumRecords);
+
+                // Regression: DuckDB keys RETURN_STATS by quoted column names, and the engine once
+                // looked them up unquoted and recorded no bounds or null counts at all.
+                Assert.NotEmpty(file.Stats.NullCount);
+                Assert.NotEmpty(file.Stats.MinValues);
                 foreach (var (column, nulls) in file.Stats.NullCount)
                 {
                     Assert.Equal(ParquetScalar(path, $"count(*) - count(\"{column}\")"), nulls.ToString(System.Globalization.CultureInfo.InvariantCulture));
