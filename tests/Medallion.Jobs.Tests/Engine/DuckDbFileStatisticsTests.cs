@@ -1,4 +1,5 @@
 using Medallion.Delta.Schema;
+using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing;
@@ -18,15 +19,15 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
     /// 32 UTF-16 units, which split the emoji here into half a surrogate pair.
     /// </summary>
     [Fact]
-    public void Convert_LongStringsWithAnEmojiAtTheCut_TruncatesLikeDeltaSpark()
+    public async Task Convert_LongStringsWithAnEmojiAtTheCut_TruncatesLikeDeltaSpark()
     {
         var shortValue = new string('a', 31) + "😀tail";
         var longValue = new string('b', 40);
         var schema = new DeltaSchema([new DeltaField("s", DeltaPrimitiveType.String)]);
         using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
-        var sut = new ParquetFileWriter(session, new FakeTimeProvider());
+        var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
-        var file = Assert.Single(sut.Write($"SELECT * FROM (VALUES ('{shortValue}'), ('{longValue}')) AS v(s)", _folder.Combine("t"), schema, []));
+        var file = Assert.Single(await sut.WriteAsync($"SELECT * FROM (VALUES ('{shortValue}'), ('{longValue}')) AS v(s)", "t", schema, []));
 
         Assert.Equal(new string('a', 31) + "😀", file.Stats!.MinValues["s"]!.GetValue<string>());
         Assert.Equal(new string('b', 32) + "\uFFFD", file.Stats.MaxValues["s"]!.GetValue<string>());
@@ -34,13 +35,13 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
     }
 
     [Fact]
-    public void Convert_MoreThanThirtyTwoColumns_KeepsStatsForTheFirstThirtyTwo()
+    public async Task Convert_MoreThanThirtyTwoColumns_KeepsStatsForTheFirstThirtyTwo()
     {
         var schema = new DeltaSchema([.. Enumerable.Range(0, 34).Select(index => new DeltaField($"c{index}", DeltaPrimitiveType.Integer))]);
         using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
-        var sut = new ParquetFileWriter(session, new FakeTimeProvider());
+        var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
-        var file = Assert.Single(sut.Write($"SELECT {string.Join(", ", Enumerable.Range(0, 34).Select(index => $"{index}::INTEGER AS c{index}"))}", _folder.Combine("wide"), schema, []));
+        var file = Assert.Single(await sut.WriteAsync($"SELECT {string.Join(", ", Enumerable.Range(0, 34).Select(index => $"{index}::INTEGER AS c{index}"))}", "wide", schema, []));
 
         Assert.Equal(32, file.Stats!.MinValues.Count);
         Assert.Equal(31, file.Stats.MaxValues["c31"]!.GetValue<long>());
