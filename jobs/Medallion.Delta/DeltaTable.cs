@@ -13,22 +13,39 @@ namespace Medallion.Delta;
 /// </remarks>
 public sealed class DeltaTable
 {
+    /// <summary>The default of <see cref="MaxCommitAttempts"/>.</summary>
+    public const int DefaultMaxCommitAttempts = 20;
+
     private readonly IObjectStore _store;
     private readonly TimeProvider _timeProvider;
+    private readonly Action<DeltaTableWarning>? _onWarning;
 
     /// <param name="store">Where the table lives.</param>
     /// <param name="tablePath">The table folder relative to the store root; <c>""</c> for the root itself.</param>
     /// <param name="timeProvider">The clock for commit and deletion timestamps; <see cref="TimeProvider.System"/> when omitted.</param>
-    public DeltaTable(IObjectStore store, string tablePath, TimeProvider? timeProvider = null)
+    /// <param name="onWarning">
+    /// Told about failures that do not fail the operation, such as a checkpoint that could not be
+    /// written after a successful commit; when omitted they are dropped silently.
+    /// </param>
+    public DeltaTable(IObjectStore store, string tablePath, TimeProvider? timeProvider = null, Action<DeltaTableWarning>? onWarning = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         TablePath = ObjectPath.Validate(tablePath, nameof(tablePath), allowEmpty: true).TrimEnd('/');
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _onWarning = onWarning;
     }
 
     /// <summary>The table folder relative to the store root.</summary>
     public string TablePath { get; }
+
+    /// <summary>How many versions a commit may try before giving up when other writers keep winning.</summary>
+    /// <value>Default <see cref="DefaultMaxCommitAttempts"/>; at least 1.</value>
+    public int MaxCommitAttempts
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A commit needs at least one attempt.");
+    } = DefaultMaxCommitAttempts;
 
     /// <summary>The snapshot at <paramref name="version"/> (latest when omitted), or <see langword="null"/> when there is no <c>_delta_log</c>.</summary>
     public Task<DeltaSnapshot?> TryLoadSnapshotAsync(long? version = null, CancellationToken cancellationToken = default) =>
@@ -50,7 +67,7 @@ public sealed class DeltaTable
             ProtocolCheck.EnsureWritable(snapshot.Protocol, _store.Describe(TablePath));
         }
 
-        return new DeltaTransaction(_store, TablePath, _timeProvider, snapshot);
+        return new DeltaTransaction(_store, TablePath, _timeProvider, snapshot, new CommitSettings(MaxCommitAttempts, _onWarning));
     }
 
     /// <summary>One entry per commit file still in the log, oldest first.</summary>
@@ -69,6 +86,9 @@ public sealed class DeltaTable
 
         return history;
     }
+
+    /// <summary>What a transaction needs from its table beyond the store and clock.</summary>
+    internal sealed record CommitSettings(int MaxCommitAttempts, Action<DeltaTableWarning>? OnWarning);
 
     private static JsonObject? FindCommitInfo(byte[] content)
     {

@@ -35,9 +35,6 @@ internal sealed record JobSetup(
 
     private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
 
-    /// <summary>The object store over a root: local folders now; S3 through the object store of the Delta library.</summary>
-    private static IObjectStore Store(string root, EnvironmentSpec environment) => root.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)
-        ? throw new MedallionException(
-            $"{environment.Location}: environment `{environment.Name}` has an S3 root ({root}); this job host needs Medallion.Delta's S3 object store for it.")
-        : new LocalObjectStore(root);
+    /// <summary>The object store over a root, opened like the CLI's and the orchestrator's (S3 settings from the environment's <c>aws:</c> block).</summary>
+    private static IObjectStore Store(string root, EnvironmentSpec environment) => LakeResolver.OpenStore(root, environment);
 }

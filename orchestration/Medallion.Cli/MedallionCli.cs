@@ -28,6 +28,7 @@ internal static class MedallionCli
         root.Subcommands.Add(SubmitCommand.Create(context));
         root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(ScheduleCommand.Create(context));
+        root.Subcommands.Add(TableCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
 
         var parsed = root.Parse(args);

@@ -1,13 +1,22 @@
 using System.Text.Json.Nodes;
 using Medallion.Testing;
+using Medallion.Testing.Moto;
 
 namespace Medallion.Cli.Tests;
 
-public sealed class GateCommandsTests : IDisposable
+/// <summary>
+/// <c>medallion run/validate/promote/rollback/runs</c> end to end, on a local lake (<see cref="Local"/>)
+/// and with <c>lake_root: s3://bucket/lake</c> on moto and a local raw root (<see cref="OnS3"/>).
+/// </summary>
+public abstract class GateCommandsTests(TestLake lake) : IDisposable
 {
-    private readonly TestLake _lake = new();
+    private readonly TestLake _lake = lake;
 
-    public void Dispose() => _lake.Dispose();
+    public void Dispose()
+    {
+        _lake.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Run_Default_ValidatesAndPromotesToCurrent()
@@ -33,7 +42,7 @@ public sealed class GateCommandsTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.Contains("run r1 failed validation: min_rows: 1 silver row(s); at least 3 required", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, SalesDataset.Current)));
+        Assert.Empty(_lake.List(SalesDataset.Current + "/"));
     }
 
     [Fact]
@@ -61,6 +70,7 @@ public sealed class GateCommandsTests : IDisposable
         Assert.Contains("restores run r1 (version 0); rolled back run r2", rollback.Output, StringComparison.Ordinal);
         Assert.Equal(["a:1.00:r1"], SalesDataset.CurrentRows(_lake));
         Assert.Contains("rolled_back", (await Cli("runs", "sales")).Output, StringComparison.Ordinal);
+        Assert.Empty(_lake.LeftoverStagingFolders());
     }
 
     [Fact]
@@ -89,7 +99,7 @@ public sealed class GateCommandsTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("is not allowed", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, "silver")));
+        Assert.Empty(_lake.List("silver/"));
     }
 
     [Theory]
@@ -107,7 +117,9 @@ public sealed class GateCommandsTests : IDisposable
         Assert.Contains("→ current/ version 0", output, StringComparison.Ordinal);
     }
 
-    private Task<(int ExitCode, string Output, string Error)> Cli(params string[] args) =>
+    protected TestLake Lake => _lake;
+
+    protected Task<(int ExitCode, string Output, string Error)> Cli(params string[] args) =>
         CliRunner.RunAsync([.. args, "--conf", _lake.ConfDirectory]);
 
     private static void CopyFolder(string from, string to)
@@ -117,6 +129,30 @@ public sealed class GateCommandsTests : IDisposable
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
+        }
+    }
+
+    /// <summary>A lake in a local folder.</summary>
+    public sealed class Local() : GateCommandsTests(new TestLake());
+
+    /// <summary>The lake in a moto bucket, the raw files local.</summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OnS3(MotoServer moto) : GateCommandsTests(TestLake.OnS3(moto, rawOnS3: false))
+    {
+        [Fact]
+        public async Task TableInspect_CurrentOnS3AfterRun_ReportsThePromotedRows()
+        {
+            SalesDataset.WriteTo(Lake);
+            SalesDataset.WriteRaw(Lake, "a,1.00,2024-01-05", "b,2.00,2024-02-05");
+            Assert.Equal(0, (await Cli("run", "sales", "--run-key", "r1")).ExitCode);
+
+            var inspect = await CliRunner.RunAsync(
+                ["table", "inspect", $"{Lake.LakeUri}/{SalesDataset.Current}", "--json", "--region", MotoServer.Region, "--endpoint-url", moto.Endpoint.ToString()]);
+
+            Assert.True(inspect.ExitCode == 0, inspect.Error);
+            var report = JsonNode.Parse(inspect.Output)!;
+            Assert.Equal(2, report["numRecords"]!.GetValue<long>());
+            Assert.Equal($"{Lake.LakeUri}/{SalesDataset.Current}", report["location"]!.GetValue<string>());
         }
     }
 }

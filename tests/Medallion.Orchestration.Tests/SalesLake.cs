@@ -4,22 +4,24 @@ using Medallion.Orchestration.Rollback;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Validation;
 using Medallion.Testing;
+using Medallion.Testing.Moto;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Medallion.Orchestration.Tests;
 
 /// <summary>
 /// A one-table dataset partitioned by month, run, validated and promoted through the real
-/// orchestrator on a temp lake, with a fake clock that moves a minute per run.
+/// orchestrator on a temp lake (on moto when given one), with a fake clock that moves a minute per run.
 /// </summary>
 internal sealed class SalesLake : IDisposable
 {
     public const string Current = SalesDataset.Current;
 
-    private readonly TestLake _lake = new();
+    private readonly TestLake _lake;
 
-    public SalesLake(string promotion = "replace_partitions", string validation = "min_rows: 1")
+    public SalesLake(string promotion = "replace_partitions", string validation = "min_rows: 1", MotoServer? moto = null)
     {
+        _lake = moto is null ? new TestLake() : TestLake.OnS3(moto);
         SalesDataset.WriteTo(_lake, validation, promotion);
     }
 
@@ -65,7 +67,7 @@ internal sealed class SalesLake : IDisposable
     /// <summary>The rows of <c>current/</c> as <c>id:amount:run</c>, sorted.</summary>
     public IReadOnlyList<string> CurrentRows() => SalesDataset.CurrentRows(_lake);
 
-    public string Read(string relativePath) => File.ReadAllText(Path.Combine(_lake.LakeRoot, relativePath));
+    public string Read(string relativePath) => _lake.ReadText(relativePath);
 
     public void Dispose() => _lake.Dispose();
 

@@ -2,37 +2,88 @@ using DuckDB.NET.Data;
 using Medallion.Delta;
 using Medallion.Delta.Reading;
 using Medallion.Delta.Storage;
+using Medallion.Testing.Moto;
 
 namespace Medallion.Testing;
 
 /// <summary>
 /// A temporary project folder for end-to-end tests: <c>conf/</c> with a local environment whose
 /// lake and raw roots are inside it, helpers to write datasets and raw files, and a DuckDB
-/// connection to read the Delta tables a run leaves behind.
+/// connection to read the Delta tables a run leaves behind. <see cref="OnS3"/> puts the lake (and
+/// optionally the raw root) in a fresh moto bucket instead; the helpers below work on either.
 /// </summary>
-public sealed class TestLake : IDisposable
+public sealed partial class TestLake : IDisposable
 {
     private readonly TempDirectory _directory = new("medallion-lake");
+    private readonly IObjectStore? _s3Lake;
+    private readonly IObjectStore? _s3Raw;
 
     public TestLake(string memoryLimit = "1GB")
+        : this(memoryLimit, moto: null, rawOnS3: false)
+    {
+    }
+
+    private TestLake(string memoryLimit, MotoServer? moto, bool rawOnS3)
     {
         Directory.CreateDirectory(DatasetsDirectory);
         Directory.CreateDirectory(RawRoot);
+        var lakeRoot = LakeRoot;
+        var rawRoot = RawRoot;
+        var aws = "";
+        if (moto is not null)
+        {
+            var bucket = moto.CreateBucket();
+            _s3Lake = new S3ObjectStore(moto.Settings(), bucket, "lake");
+            lakeRoot = $"s3://{bucket}/lake";
+            if (rawOnS3)
+            {
+                _s3Raw = new S3ObjectStore(moto.Settings(), bucket, "raw");
+                rawRoot = $"s3://{bucket}/raw";
+            }
+
+            aws = $"""
+
+                    aws:
+                      region: {MotoServer.Region}
+                      endpoint_url: {moto.Endpoint}
+                """;
+        }
+
+        LakeUri = lakeRoot;
         File.WriteAllText(Path.Combine(ConfDirectory, "medallion.yaml"), $"""
             default_environment: local
             environments:
               local:
-                lake_root: {LakeRoot}
-                raw_root: {RawRoot}
+                lake_root: {lakeRoot}
+                raw_root: {rawRoot}
                 engine: duckdb
                 duckdb:
                   memory_limit: {memoryLimit}
-                  temp_directory: {Path.Combine(_directory.Path, "tmp")}
-                  threads: 2
+                  temp_directory: {EngineTempDirectory}
+                  threads: 2{aws}
             """);
     }
 
     public string Root => _directory.Path;
+
+    /// <summary>The configured <c>lake_root</c>: <see cref="LakeRoot"/>, or <c>s3://bucket/lake</c> on S3.</summary>
+    public string LakeUri { get; }
+
+    /// <summary>The environment's <c>duckdb.temp_directory</c>, where an S3 run stages its files.</summary>
+    public string EngineTempDirectory => Path.Combine(_directory.Path, "tmp");
+
+    /// <summary>
+    /// A lake in a new moto bucket (<c>s3://bucket/lake</c>), its raw root there too (<c>s3://bucket/raw</c>)
+    /// or the local <see cref="RawRoot"/>. Sets the AWS SDK's environment credentials to moto's test keys,
+    /// because the lake is opened like any AWS tool opens it: through the default credential chain.
+    /// </summary>
+    public static TestLake OnS3(MotoServer moto, bool rawOnS3 = true, string memoryLimit = "1GB")
+    {
+        ArgumentNullException.ThrowIfNull(moto);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
+        return new TestLake(memoryLimit, moto, rawOnS3);
+    }
 
     public string ConfDirectory => Path.Combine(Root, "conf");
 
@@ -42,7 +93,7 @@ public sealed class TestLake : IDisposable
 
     public string RawRoot => Path.Combine(Root, "raw");
 
-    public IObjectStore Store => new LocalObjectStore(LakeRoot);
+    public IObjectStore Store => _s3Lake ?? new LocalObjectStore(LakeRoot);
 
     public string WriteDataset(string name, string yaml)
     {
@@ -58,6 +109,7 @@ public sealed class TestLake : IDisposable
         var path = Path.Combine(RawRoot, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, content);
+        _s3Raw?.WriteAsync(relativePath.Replace('\\', '/'), content).GetAwaiter().GetResult();
         return path;
     }
 
@@ -77,7 +129,7 @@ public sealed class TestLake : IDisposable
             setup.ExecuteNonQuery();
         }
 
-        DuckDbSnapshotReader.CreateView(connection, snapshot, Path.Combine(LakeRoot, tablePath), "t");
+        DuckDbSnapshotReader.CreateView(connection, snapshot, StageTable(snapshot), "t");
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -96,7 +148,12 @@ public sealed class TestLake : IDisposable
     public long Count(string tablePath, string where = "TRUE") =>
         long.Parse(Query(tablePath, $"SELECT count(*) FROM t WHERE {where}")[0][0], System.Globalization.CultureInfo.InvariantCulture);
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        (_s3Lake as IDisposable)?.Dispose();
+        (_s3Raw as IDisposable)?.Dispose();
+        _directory.Dispose();
+    }
 
     private static string Format(object value) => value switch
     {

@@ -1,10 +1,12 @@
 namespace Medallion.Delta;
 
 /// <summary>
-/// Another writer committed the version this transaction tried to write. Transient: reading
-/// the table again and retrying may succeed.
+/// Other writers took the version this transaction tried to write, and it could not commit on
+/// top of them: either they kept winning more often than <see cref="DeltaTable.MaxCommitAttempts"/>
+/// allows, or (<see cref="DeltaConflictException"/>) one of them made a conflicting change.
+/// Transient: redoing the operation from a fresh snapshot may succeed.
 /// </summary>
-public sealed class DeltaConcurrentCommitException : MedallionException
+public class DeltaConcurrentCommitException : MedallionException
 {
     public DeltaConcurrentCommitException(string message, long attemptedVersion, long readVersion)
         : base(message, isTransient: true)
@@ -13,7 +15,7 @@ public sealed class DeltaConcurrentCommitException : MedallionException
         ReadVersion = readVersion;
     }
 
-    /// <summary>The version this transaction tried to create.</summary>
+    /// <summary>The version this transaction last tried to create.</summary>
     public long AttemptedVersion { get; }
 
     /// <summary>The snapshot version the transaction read (-1 when it created the table).</summary>

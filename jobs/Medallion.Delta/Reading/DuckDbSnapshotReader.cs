@@ -29,6 +29,7 @@ public static class DuckDbSnapshotReader
     /// the protocol says the writing system's zone, which the log does not record. Defaults to UTC,
     /// which is what Medallion and Spark on EMR write; ISO values ending in <c>Z</c> are always UTC.
     /// </param>
+    /// <param name="files">Only these live files (e.g. the ones staged locally); default: every live file.</param>
     /// <param name="cancellationToken">Cancels the DuckDB statements.</param>
     public static void CreateView(
         DuckDBConnection connection,
@@ -36,6 +37,7 @@ public static class DuckDbSnapshotReader
         string tableDirectory,
         string viewName,
         string partitionTimeZone = "UTC",
+        IReadOnlyList<AddFile>? files = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionTimeZone);
@@ -44,7 +46,8 @@ public static class DuckDbSnapshotReader
         ArgumentException.ThrowIfNullOrEmpty(tableDirectory);
         ArgumentException.ThrowIfNullOrEmpty(viewName);
 
-        var select = snapshot.Files.Count == 0 ? EmptySelect(snapshot) : FilesSelect(connection, snapshot, tableDirectory, partitionTimeZone, cancellationToken);
+        var live = files ?? snapshot.Files;
+        var select = live.Count == 0 ? EmptySelect(snapshot) : FilesSelect(connection, snapshot, live, tableDirectory, partitionTimeZone, cancellationToken);
         DuckDbSql.Execute(connection, $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS {select}", cancellationToken);
     }
 
@@ -55,10 +58,11 @@ public static class DuckDbSnapshotReader
         return $"SELECT {string.Join(", ", columns)} WHERE false";
     }
 
-    private static string FilesSelect(DuckDBConnection connection, DeltaSnapshot snapshot, string tableDirectory, string partitionTimeZone, CancellationToken cancellationToken)
+    private static string FilesSelect(
+        DuckDBConnection connection, DeltaSnapshot snapshot, IReadOnlyList<AddFile> files, string tableDirectory, string partitionTimeZone, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(tableDirectory);
-        var localPaths = snapshot.Files.Select(file => ToLocalPath(root, file.Path)).ToList();
+        var localPaths = files.Select(file => ToLocalPath(root, file.Path)).ToList();
         var source = $"read_parquet([{string.Join(", ", localPaths.Select(DuckDbSql.Literal))}], " +
             $"filename = {DuckDbSql.Literal(FileColumn)}, union_by_name = true, hive_partitioning = false)";
 
@@ -83,7 +87,7 @@ public static class DuckDbSnapshotReader
         if (partitionColumns.Count > 0)
         {
             sql.Append(" JOIN (VALUES ");
-            sql.AppendJoin(", ", snapshot.Files.Select((file, fileIndex) => PartitionRow(localPaths[fileIndex], file, partitionColumns)));
+            sql.AppendJoin(", ", files.Select((file, fileIndex) => PartitionRow(localPaths[fileIndex], file, partitionColumns)));
             sql.Append($") AS p(path, {string.Join(", ", partitionColumns.Select((_, index) => DuckDbSql.Identifier($"p{index}")))})");
             sql.Append($" ON d.{DuckDbSql.Identifier(FileColumn)} = p.path");
         }

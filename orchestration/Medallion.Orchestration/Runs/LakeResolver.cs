@@ -3,25 +3,58 @@ using Medallion.Jobs.Config;
 
 namespace Medallion.Orchestration.Runs;
 
-/// <summary>Turns an environment's <c>lake_root</c> into the object store over it (and the engine's local folder).</summary>
+/// <summary>
+/// Turns an environment's roots (<c>lake_root</c>, <c>raw_root</c>, <c>--input</c>) into object stores:
+/// a local folder, or <c>s3://bucket/prefix</c> reached with the environment's <c>aws:</c> block.
+/// The CLI, the orchestrator and the Spark job host all open their lakes here.
+/// </summary>
 /// <remarks>
-/// Everything but the embedded engine goes through <see cref="LakeConnection.Store"/> only, so an
-/// <c>s3://</c> lake root needs an S3 store here and a staging folder for DuckDB, nothing else.
+/// S3 credentials always come from the AWS SDK's default chain (environment variables, the shared
+/// profile, container or instance roles); no configuration file holds them, so none can reach a log.
 /// </remarks>
-internal static class LakeResolver
+public static class LakeResolver
 {
-    /// <exception cref="MedallionException">The lake root is not a local folder.</exception>
+    /// <summary>Opens the environment's lake (<c>lake_root</c>).</summary>
+    /// <exception cref="MedallionException">The lake root cannot be opened.</exception>
     public static LakeConnection Open(EnvironmentSpec environment)
     {
-        if (environment.LakeRoot.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        ArgumentNullException.ThrowIfNull(environment);
+        return new LakeConnection(OpenStore(environment.LakeRoot, environment));
+    }
+
+    /// <summary>Opens the store at <paramref name="root"/>, a root of <paramref name="environment"/>.</summary>
+    /// <remarks>
+    /// An S3 store holds a client: dispose it when done (a local folder need not exist yet).
+    /// Throws <see cref="MedallionException"/> for a root that is neither a folder nor a valid <c>s3://</c> URI.
+    /// </remarks>
+    public static IObjectStore OpenStore(string root, EnvironmentSpec environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentNullException.ThrowIfNull(environment);
+        try
+        {
+            return ObjectStoreFactory.IsS3Uri(root) ? ObjectStoreFactory.Open(root, S3Settings(environment)) : ObjectStoreFactory.Open(root);
+        }
+        catch (ArgumentException error)
+        {
+            throw new MedallionException($"{environment.Location}: environment `{environment.Name}` has a root that cannot be opened ({root}): {error.Message}", error);
+        }
+    }
+
+    /// <summary>The S3 settings of an environment: its <c>aws.region</c> and <c>aws.endpoint_url</c> (path-style), credentials from the default chain.</summary>
+    /// <exception cref="MedallionException"><c>aws.endpoint_url</c> is not an http(s) URL.</exception>
+    public static S3StoreSettings S3Settings(EnvironmentSpec environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var aws = environment.Aws;
+        Uri? endpoint = null;
+        if (!string.IsNullOrWhiteSpace(aws?.EndpointUrl)
+            && !(Uri.TryCreate(aws.EndpointUrl, UriKind.Absolute, out endpoint) && endpoint.Scheme is "http" or "https"))
         {
             throw new MedallionException(
-                $"{environment.Location}: environment `{environment.Name}` has an S3 lake root ({environment.LakeRoot}); " +
-                "this build reads and writes local lakes only.");
+                $"{environment.Location}: aws.endpoint_url '{aws.EndpointUrl}' of environment `{environment.Name}` is not an absolute http(s) URL.");
         }
 
-        var directory = Path.GetFullPath(environment.LakeRoot);
-        Directory.CreateDirectory(directory);
-        return new LakeConnection(new LocalObjectStore(directory), directory);
+        return new S3StoreSettings { Region = aws?.Region, EndpointUrl = endpoint };
     }
 }

@@ -1,13 +1,26 @@
 using System.Text.Json.Nodes;
 using Medallion.Delta;
+using Medallion.Testing.Moto;
 
 namespace Medallion.Orchestration.Tests.Promotion;
 
-public sealed class PromoterTests : IDisposable
+/// <summary>Every test runs on a local lake (<see cref="Local"/>) and on S3 (<see cref="OnS3"/>).</summary>
+public abstract class PromoterTests(MotoServer? moto) : IDisposable
 {
-    private SalesLake _sut = new();
+    private SalesLake _sut = new(moto: moto);
 
-    public void Dispose() => _sut.Dispose();
+    public void Dispose()
+    {
+        _sut.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A lake in a local folder.</summary>
+    public sealed class Local() : PromoterTests(moto: null);
+
+    /// <summary>A lake and raw root in a moto bucket.</summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OnS3(MotoServer moto) : PromoterTests(moto);
 
     [Fact]
     public async Task PromoteAsync_ReplacePartitions_ReplacesOnlyTheMonthsTheRunCovers()
@@ -28,7 +41,7 @@ public sealed class PromoterTests : IDisposable
     public async Task PromoteAsync_OtherModes_ReplaceEverythingOrAppend(string mode, string[] expected)
     {
         _sut.Dispose();
-        _sut = new SalesLake(mode);
+        _sut = new SalesLake(mode, moto: moto);
         await _sut.PublishAsync("r1", "a,1.00,2024-01-05", "b,2.00,2024-02-05");
 
         await _sut.PublishAsync("r2", "b,3.00,2024-02-09");
@@ -67,14 +80,14 @@ public sealed class PromoterTests : IDisposable
     public async Task PromoteAsync_RejectedRun_RefusesAndLeavesCurrentUntouched()
     {
         _sut.Dispose();
-        _sut = new SalesLake(validation: "min_rows: 5");
+        _sut = new SalesLake(validation: "min_rows: 5", moto: moto);
         await _sut.RunAsync("r1", "a,1.00,2024-01-05");
         await _sut.ValidateAsync("r1");
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
 
         Assert.Contains("validation failed: min_rows", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_sut.Lake.LakeRoot, SalesLake.Current)));
+        Assert.Empty(_sut.Lake.List(SalesLake.Current + "/"));
     }
 
     [Fact]
@@ -102,19 +115,19 @@ public sealed class PromoterTests : IDisposable
     {
         await _sut.PublishAsync("r1", "a,1.00,2024-01-05");
         await _sut.PublishAsync("r2", "b,2.00,2024-02-05");
-        var path = Path.Combine(_sut.Lake.LakeRoot, "silver/sales/orders/_LATEST.json");
-        var before = JsonNode.Parse(File.ReadAllText(path))!;
-        File.Delete(path);
+        const string Path = "silver/sales/orders/_LATEST.json";
+        var before = JsonNode.Parse(_sut.Read(Path))!;
+        _sut.Lake.Delete(Path);
         if (content is not null)
         {
-            File.WriteAllText(path, content);
+            _sut.Lake.WriteText(Path, content);
         }
 
         await _sut.RunAsync("r3", "c,2.00,2024-03-05");
         await _sut.ValidateAsync("r3");
 
         Assert.Contains(_sut.Reporter.Warnings, w => w.Contains("rebuilt it from the Delta log of current/", StringComparison.Ordinal));
-        var rebuilt = JsonNode.Parse(File.ReadAllText(path))!;
+        var rebuilt = JsonNode.Parse(_sut.Read(Path))!;
         Assert.Equal((string?)before["runKey"], (string?)rebuilt["runKey"]);
         Assert.Equal((long?)before["sequence"], (long?)rebuilt["sequence"]);
         Assert.Equal(before["counts"]!.ToJsonString(), rebuilt["counts"]!.ToJsonString());

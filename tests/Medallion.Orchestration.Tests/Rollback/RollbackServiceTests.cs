@@ -1,12 +1,25 @@
 using System.Text.Json.Nodes;
+using Medallion.Testing.Moto;
 
 namespace Medallion.Orchestration.Tests.Rollback;
 
-public sealed class RollbackServiceTests : IDisposable
+/// <summary>Every test runs on a local lake (<see cref="Local"/>) and on S3 (<see cref="OnS3"/>).</summary>
+public abstract class RollbackServiceTests(MotoServer? moto) : IDisposable
 {
-    private readonly SalesLake _sut = new();
+    private readonly SalesLake _sut = new(moto: moto);
 
-    public void Dispose() => _sut.Dispose();
+    public void Dispose()
+    {
+        _sut.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A lake in a local folder.</summary>
+    public sealed class Local() : RollbackServiceTests(moto: null);
+
+    /// <summary>A lake and raw root in a moto bucket.</summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OnS3(MotoServer moto) : RollbackServiceTests(moto);
 
     [Fact]
     public async Task RollbackAsync_NoTarget_RestoresThePreviousPromotionInOneCommit()

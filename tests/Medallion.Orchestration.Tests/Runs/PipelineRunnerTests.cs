@@ -1,17 +1,33 @@
 using Medallion.Jobs.Config;
 using Medallion.Orchestration.Runs;
 using Medallion.Testing;
+using Medallion.Testing.Moto;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Medallion.Orchestration.Tests.Runs;
 
-public sealed class PipelineRunnerTests : IDisposable
+/// <summary>Every test runs on a local lake (<see cref="Local"/>) and on an S3 lake with an S3 raw root (<see cref="OnS3"/>).</summary>
+public abstract class PipelineRunnerTests(TestLake lake) : IDisposable
 {
-    private readonly TestLake _lake = new();
+    private readonly TestLake _lake = lake;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
     private readonly RecordingReporter _reporter = new();
 
-    public void Dispose() => _lake.Dispose();
+    public void Dispose()
+    {
+        _lake.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task RunAsync_ShopDataset_LeavesNoStagingFolder()
+    {
+        ShopDataset.WriteTo(_lake);
+
+        await RunAsync("k1");
+
+        Assert.Empty(_lake.LeftoverStagingFolders());
+    }
 
     [Fact]
     public async Task RunAsync_ShopDataset_CountsEveryRowFateExactly()
@@ -113,9 +129,9 @@ public sealed class PipelineRunnerTests : IDisposable
 
         await RunAsync("k1");
 
-        var runFolder = Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"));
-        Assert.True(File.Exists(Path.Combine(runFolder, "_SUCCESS")));
-        var ledger = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(runFolder, "_run.json")))!;
+        var runFolder = ShopDataset.SilverRun("k1");
+        Assert.True(_lake.Exists($"{runFolder}/_SUCCESS"));
+        var ledger = System.Text.Json.Nodes.JsonNode.Parse(_lake.ReadText($"{runFolder}/_run.json"))!;
         Assert.Equal("succeeded", (string?)ledger["status"]);
         Assert.Equal("k1", (string?)ledger["runKey"]);
         Assert.Equal("shop/orders-2024-03-07.csv", (string?)ledger["inputFiles"]![0]!["path"]);
@@ -134,10 +150,15 @@ public sealed class PipelineRunnerTests : IDisposable
         {
             foreach (var file in _lake.Snapshot(table).Files)
             {
-                var path = Path.Combine(_lake.LakeRoot, table, file.Path);
-                Assert.True(File.Exists(path), $"{table}: {file.Path} is in the log but not on disk");
+                Assert.True(_lake.Exists($"{table}/{file.Path}"), $"{table}: {file.Path} is in the log but not in the store");
+                var path = _lake.LocalCopy($"{table}/{file.Path}");
                 Assert.Equal(new FileInfo(path).Length, file.Size);
                 Assert.Equal(ParquetRows(path), file.Stats!.NumRecords);
+
+                // Regression: DuckDB keys RETURN_STATS by quoted column names, and the engine once
+                // looked them up unquoted and recorded no bounds or null counts at all.
+                Assert.NotEmpty(file.Stats.NullCount);
+                Assert.NotEmpty(file.Stats.MinValues);
                 foreach (var (column, nulls) in file.Stats.NullCount)
                 {
                     Assert.Equal(ParquetScalar(path, $"count(*) - count(\"{column}\")"), nulls.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -168,8 +189,9 @@ public sealed class PipelineRunnerTests : IDisposable
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("`not_null_customer_name` broken by 1 of", outcome.Error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"), "_SUCCESS")));
-        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, ShopDataset.SilverRun("k1"), "_delta_log")));
+        Assert.False(_lake.Exists($"{ShopDataset.SilverRun("k1")}/_SUCCESS"));
+        Assert.Empty(_lake.List($"{ShopDataset.SilverRun("k1")}/_delta_log/"));
+        Assert.Empty(_lake.LeftoverStagingFolders());
     }
 
     [Fact]
@@ -205,7 +227,7 @@ public sealed class PipelineRunnerTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => RunAsync(runKey));
 
-        Assert.False(Directory.Exists(Path.Combine(_lake.LakeRoot, "bronze")));
+        Assert.Empty(_lake.List("bronze/"));
     }
 
     private async Task<IReadOnlyList<TableRunOutcome>> RunAsync(string runKey) =>
@@ -222,6 +244,13 @@ public sealed class PipelineRunnerTests : IDisposable
         command.CommandText = $"SELECT {expression} FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')";
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
+
+    /// <summary>A lake in a local folder.</summary>
+    public sealed class Local() : PipelineRunnerTests(new TestLake());
+
+    /// <summary>A lake and raw root in a moto bucket.</summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OnS3(MotoServer moto) : PipelineRunnerTests(TestLake.OnS3(moto));
 
     private sealed class RecordingReporter : IRunReporter
     {

@@ -54,7 +54,8 @@ public sealed class SampleDatasetsTests : IDisposable
         return await runner.RunAsync(new RunRequest(dataset, RunKey: "sample-run"));
     }
 
-    private static void AssertMatchesExpected(IReadOnlyList<TableRunOutcome> outcomes, string expectedPath)
+    /// <summary>Every table of <paramref name="outcomes"/> succeeded with the counts of an <c>_expected.json</c>.</summary>
+    internal static void AssertMatchesExpected(IReadOnlyList<TableRunOutcome> outcomes, string expectedPath)
     {
         var expected = JsonNode.Parse(File.ReadAllText(expectedPath))!["tables"]!.AsObject();
         Assert.Equal(expected.Select(t => t.Key).Order(), outcomes.Select(o => o.Table).Order());
@@ -76,7 +77,7 @@ public sealed class SampleDatasetsTests : IDisposable
         }
     }
 
-    private sealed class IgnoringReporter : IRunReporter
+    internal sealed class IgnoringReporter : IRunReporter
     {
         public void Progress(string message)
         {

@@ -1,13 +1,26 @@
 using System.Text.Json.Nodes;
+using Medallion.Testing.Moto;
 
 namespace Medallion.Orchestration.Tests.Validation;
 
-public sealed class RunValidatorTests : IDisposable
+/// <summary>Every test runs on a local lake (<see cref="Local"/>) and on S3 (<see cref="OnS3"/>).</summary>
+public abstract class RunValidatorTests(MotoServer? moto) : IDisposable
 {
     private const string RunFolder = "silver/sales/orders/schema_v=1/runs/run_key=";
-    private readonly SalesLake _sut = new(validation: "min_rows: 2, max_quarantine_ratio: 0.4, max_row_change_ratio: 0.5");
+    private readonly SalesLake _sut = new(validation: "min_rows: 2, max_quarantine_ratio: 0.4, max_row_change_ratio: 0.5", moto: moto);
 
-    public void Dispose() => _sut.Dispose();
+    public void Dispose()
+    {
+        _sut.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A lake in a local folder.</summary>
+    public sealed class Local() : RunValidatorTests(moto: null);
+
+    /// <summary>A lake and raw root in a moto bucket.</summary>
+    [Collection(MotoCollection.Name)]
+    public sealed class OnS3(MotoServer moto) : RunValidatorTests(moto);
 
     [Fact]
     public async Task ValidateAsync_GoodRun_PassesEveryCheckAndWritesTheReportBesideTheRun()
@@ -57,9 +70,8 @@ public sealed class RunValidatorTests : IDisposable
     public async Task ValidateAsync_SuccessMarkerAndADataFileGone_FailsBothChecks()
     {
         await _sut.RunAsync("r1", "a,1.00,2024-01-05", "b,2.00,2024-02-05");
-        var runFolder = Path.Combine(_sut.Lake.LakeRoot, RunFolder + "r1");
-        File.Delete(Path.Combine(runFolder, "_SUCCESS"));
-        File.Delete(Directory.EnumerateFiles(Path.Combine(runFolder, "day_month=2")).Single());
+        _sut.Lake.Delete(RunFolder + "r1/_SUCCESS");
+        _sut.Lake.Delete(_sut.Lake.List(RunFolder + "r1/day_month=2/").Single().Path);
 
         var report = await _sut.ValidateAsync("r1");
 

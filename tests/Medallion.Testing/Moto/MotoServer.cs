@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace Medallion.Testing.Moto;
 
 /// <summary>
-/// A real moto server (S3, EMR Serverless, Step Functions, SNS) on a free loopback port, started
+/// A real moto server (S3, EMR Serverless, Step Functions, SNS) on a free loopback port (moto's own
+/// server app, launched by moto_server.py so that state changes are atomic as on AWS), started
 /// once per test assembly through a collection fixture and stopped when the tests end. When it
 /// cannot start, the tests fail with what to install; they never skip.
 /// </summary>
@@ -22,7 +23,9 @@ public sealed class MotoServer : IDisposable
     public MotoServer()
     {
         Port = FreePort();
-        var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        // moto_server.py runs moto's own server app, serializing state changes (see the script for why).
+        var script = Path.Combine(AppContext.BaseDirectory, "Moto", "moto_server.py");
+        var start = new ProcessStartInfo("python3", [script, "127.0.0.1", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -30,8 +30,8 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
         TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, layout.Bronze);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
 
-        var written = new ParquetFileWriter(session, tables.Clock).Write(
-            $"SELECT * FROM {BronzeRowsView.View}", tables.LocalPath(layout.Bronze), schema, LakeSchemas.BronzePartitions, cancellationToken);
+        var written = await new ParquetFileWriter(session, tables).WriteAsync(
+            $"SELECT * FROM {BronzeRowsView.View}", layout.Bronze, schema, LakeSchemas.BronzePartitions, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);

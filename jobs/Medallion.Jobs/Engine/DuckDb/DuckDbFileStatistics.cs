@@ -3,27 +3,34 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
 using Medallion.Delta.Schema;
+using Medallion.Delta.Writing;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
 /// Converts DuckDB's per-file column statistics (text) into Delta <c>stats</c> values typed as
 /// the Delta protocol writes them: numbers as JSON numbers, dates as <c>yyyy-MM-dd</c>,
-/// timestamps as ISO-8601 milliseconds in UTC.
+/// timestamps as ISO-8601 milliseconds in UTC. Like the reference writer, only the first
+/// <see cref="StringStatistics.IndexedColumns"/> leaf data columns get statistics, and string
+/// bounds are cut by <see cref="StringStatistics"/>.
 /// </summary>
 internal static class DuckDbFileStatistics
 {
-    /// <summary>The reference writer's string prefix length for min/max.</summary>
-    private const int StringPrefixLength = 32;
-
     public static FileStatistics Convert(long rows, IDictionary columns, DeltaSchema schema, IReadOnlyList<string> partitionColumns)
     {
         var min = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var max = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var nulls = new Dictionary<string, long>(StringComparer.Ordinal);
+        var indexed = 0;
         foreach (var field in schema.Fields.Where(f => !partitionColumns.Contains(f.Name)))
         {
-            if (columns[field.Name] is not IDictionary stats || !IsLeaf(field.Type))
+            indexed += LeafCount(field.Type);
+            if (indexed > StringStatistics.IndexedColumns)
+            {
+                break;
+            }
+
+            if (columns[StatisticsKey(field.Name)] is not IDictionary stats || !IsLeaf(field.Type))
             {
                 continue;
             }
@@ -47,7 +54,17 @@ internal static class DuckDbFileStatistics
         return new FileStatistics(rows, min, max, nulls);
     }
 
+    /// <summary>
+    /// RETURN_STATS keys columns by their SQL-quoted name (<c>"id"</c>, <c>"we""ird"</c>, nested
+    /// <c>"st"."x"</c>), even where quoting is not needed.
+    /// </summary>
+    private static string StatisticsKey(string column) => $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
     private static bool IsLeaf(DeltaType type) => type is DeltaPrimitiveType or DeltaDecimalType;
+
+    /// <summary>The reference writer counts a struct as its leaves when it picks the first 32 columns.</summary>
+    private static int LeafCount(DeltaType type) =>
+        type is DeltaStructType structType ? structType.Fields.Sum(field => LeafCount(field.Type)) : 1;
 
     private static JsonNode? Bound(DeltaType type, string? text, bool isMax)
     {
@@ -78,14 +95,7 @@ internal static class DuckDbFileStatistics
 
                 return JsonValue.Create(millis.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
             case DeltaPrimitiveType { Name: "string" }:
-                // A truncated prefix is still a lower bound; a truncated maximum is not, so
-                // a long maximum is left out (readers then treat the bound as unknown).
-                if (text.Length <= StringPrefixLength)
-                {
-                    return JsonValue.Create(text);
-                }
-
-                return isMax ? null : JsonValue.Create(text[..StringPrefixLength]);
+                return JsonValue.Create(isMax ? StringStatistics.TruncateMax(text) : StringStatistics.TruncateMin(text));
             default:
                 return null;
         }

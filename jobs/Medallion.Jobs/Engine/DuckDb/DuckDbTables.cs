@@ -6,14 +6,17 @@ namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
 /// The lake as the embedded engine sees it: a local folder (DuckDB writes files into it) behind
-/// an object store (the Delta log goes through it, with put-if-absent commits).
+/// an object store (the Delta log goes through it, with put-if-absent commits). When the folder is
+/// the store's own root (a local lake) files are already in place; otherwise (an S3 lake) it is a
+/// staging folder, data files are uploaded before they are committed and the files a step reads
+/// are downloaded into it.
 /// </summary>
-internal sealed class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
+internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
 {
     /// <summary>The <c>add.tags</c> key that names the run a file was written by.</summary>
     public const string RunKeyTag = "medallion.runKey";
 
-    public string LakeDirectory { get; } = lakeDirectory;
+    public string LakeDirectory { get; } = Path.GetFullPath(lakeDirectory);
 
     public IObjectStore Store { get; } = store;
 

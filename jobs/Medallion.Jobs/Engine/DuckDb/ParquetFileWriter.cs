@@ -8,9 +8,11 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// <summary>
 /// Writes a query's rows as Parquet data files of a Delta table with one DuckDB <c>COPY</c>, and
 /// turns what <c>RETURN_STATS</c> reports per file (rows, size, min/max/null counts, partition
-/// keys) into Delta <c>add</c> actions, so no written file is ever read back.
+/// keys) into Delta <c>add</c> actions, so no written file is ever read back. DuckDB writes into
+/// the engine's local folder; on a staged (S3) lake the files are then uploaded, so the actions
+/// returned always name files the store holds.
 /// </summary>
-internal sealed class ParquetFileWriter(DuckDbSession session, TimeProvider clock)
+internal sealed class ParquetFileWriter(DuckDbSession session, DuckDbTables tables)
 {
     /// <summary>The COPY statement (also printed by <c>medallion plan</c>).</summary>
     public static string CopyStatement(string query, string tableDirectory, IReadOnlyList<string> partitionColumns)
@@ -25,16 +27,28 @@ internal sealed class ParquetFileWriter(DuckDbSession session, TimeProvider cloc
         return $"COPY ({query}) TO {sql.StringLiteral(target)} (FORMAT parquet, {partitioning}COMPRESSION zstd, RETURN_STATS)";
     }
 
-    /// <summary>Writes the rows and returns one <see cref="AddFile"/> per file written.</summary>
-    public IReadOnlyList<AddFile> Write(
+    /// <summary>Writes the rows into the table at <paramref name="tablePath"/> (relative to the lake) and returns one <see cref="AddFile"/> per file, already in the store.</summary>
+    public async Task<IReadOnlyList<AddFile>> WriteAsync(
         string query,
-        string tableDirectory,
+        string tablePath,
         DeltaSchema schema,
         IReadOnlyList<string> partitionColumns,
         CancellationToken cancellationToken = default)
     {
+        var files = Write(query, tables.LocalPath(tablePath), schema, partitionColumns, cancellationToken);
+        await tables.UploadAsync(tablePath, files, cancellationToken);
+        return files;
+    }
+
+    private IReadOnlyList<AddFile> Write(
+        string query,
+        string tableDirectory,
+        DeltaSchema schema,
+        IReadOnlyList<string> partitionColumns,
+        CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(tableDirectory);
-        var modified = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var modified = tables.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         return session.Query(CopyStatement(query, tableDirectory, partitionColumns), reader =>
         {
             var file = reader.GetString(0);

@@ -37,9 +37,9 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var runPath = layout.SilverRun(run.RunKey);
         await StagedRunFolder.ClearAsync(tables.Store, runPath, cancellationToken);
         var silverSchema = LakeSchemas.Silver(plan);
-        var writer = new ParquetFileWriter(session, tables.Clock);
-        var silverFiles = writer.Write(
-            SilverStatements.SilverRows(query), tables.LocalPath(runPath), silverSchema, plan.Table.PartitionBy, cancellationToken);
+        var writer = new ParquetFileWriter(session, tables);
+        var silverFiles = await writer.WriteAsync(
+            SilverStatements.SilverRows(query), runPath, silverSchema, plan.Table.PartitionBy, cancellationToken);
         EnsureRoutedAlike(counts, silverFiles.Sum(f => f.Stats?.NumRecords ?? 0));
         var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
         silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
@@ -63,8 +63,10 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
     {
         var snapshot = await tables.Open(layout.Bronze).TryLoadSnapshotAsync(cancellationToken: cancellationToken)
             ?? throw new RunFailedException($"There is no bronze table at {tables.Store.Describe(layout.Bronze)}: run the bronze layer first.");
-        // DuckDB skips the row groups of other runs by their _run_key statistics.
-        DuckDbSnapshotReader.CreateView(session.Connection, snapshot, tables.LocalPath(layout.Bronze), "bronze_run_files", cancellationToken: cancellationToken);
+        // Only the run's files are read (and, on a staged lake, made local); the filter below is for files without the run key tag.
+        var runFiles = DuckDbTables.FilesOfRun(snapshot, run.RunKey);
+        var directory = await tables.StageAsync(snapshot, runFiles, cancellationToken);
+        DuckDbSnapshotReader.CreateView(session.Connection, snapshot, directory, "bronze_run_files", files: runFiles, cancellationToken: cancellationToken);
         session.Execute(
             $"CREATE OR REPLACE TEMP VIEW {InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {DuckDbDialect.Instance.StringLiteral(run.RunKey)}",
             cancellationToken);
@@ -77,8 +79,8 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var transaction = await tables.Open(layout.Quarantine).StartTransactionAsync(cancellationToken);
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
-        var files = writer.Write(
-            SilverStatements.QuarantineRows(query), tables.LocalPath(layout.Quarantine), schema, LakeSchemas.QuarantinePartitions, cancellationToken);
+        var files = await writer.WriteAsync(
+            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);

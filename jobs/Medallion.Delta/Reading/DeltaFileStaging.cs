@@ -1,0 +1,69 @@
+using Medallion.Delta.Log;
+using Medallion.Delta.Storage;
+
+namespace Medallion.Delta.Reading;
+
+/// <summary>
+/// Gives DuckDB a local folder holding a snapshot's data files: the table folder itself on a
+/// local store, or a download of the live files into a staging folder for any other store.
+/// </summary>
+/// <remarks>
+/// DuckDB here has no network extensions, so S3 data is read from local copies. Files already
+/// staged with the same size are not downloaded again, so one staging folder can serve several
+/// snapshots of a table. Each file is held in memory while it downloads.
+/// </remarks>
+public static class DeltaFileStaging
+{
+    /// <summary>Returns the local table folder to pass to <see cref="DuckDbSnapshotReader.CreateView"/>.</summary>
+    /// <param name="store">The store the snapshot was read from.</param>
+    /// <param name="snapshot">The snapshot whose files are needed.</param>
+    /// <param name="stagingDirectory">Where downloads go (ignored for a local store).</param>
+    /// <param name="files">Only these files (default: every live file).</param>
+    /// <param name="cancellationToken">Cancels the downloads.</param>
+    /// <remarks>Throws <see cref="DeltaFormatException"/> when a live file is missing from the store.</remarks>
+    public static async Task<string> StageAsync(
+        IObjectStore store,
+        DeltaSnapshot snapshot,
+        string stagingDirectory,
+        IEnumerable<AddFile>? files = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (store is LocalObjectStore local)
+        {
+            return snapshot.TablePath.Length == 0 ? local.RootDirectory : local.Describe(snapshot.TablePath);
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(stagingDirectory);
+        var root = Path.GetFullPath(stagingDirectory);
+        foreach (var file in files ?? snapshot.Files)
+        {
+            if (LogPathCodec.IsAbsoluteUri(file.Path))
+            {
+                throw new DeltaUnsupportedFeatureException(
+                    $"The data file '{file.Path}' of '{store.Describe(snapshot.TablePath)}' has an absolute URI; Medallion stages only files inside the table folder.");
+            }
+
+            // A log path with '..' must not write outside the staging folder.
+            if (file.Path.Split('/').Any(segment => segment is ".." or "."))
+            {
+                throw new DeltaFormatException($"The data file path '{file.Path}' in '{store.Describe(snapshot.TablePath)}' leaves the table folder.");
+            }
+
+            var target = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(target) && new FileInfo(target).Length == file.Size)
+            {
+                continue;
+            }
+
+            var source = ObjectPath.Combine(snapshot.TablePath, file.Path);
+            var content = await store.TryReadAsync(source, cancellationToken)
+                ?? throw new DeltaFormatException($"The live data file '{store.Describe(source)}' is missing from the store.");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await File.WriteAllBytesAsync(target, content, cancellationToken);
+        }
+
+        return root;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Medallion.Delta.Writing;
+
+/// <summary>A set of partitions a transaction replaces: a description for messages and the test for a file's partition values.</summary>
+internal sealed record PartitionScope(string Description, Func<IReadOnlyDictionary<string, string?>, bool> Contains)
+{
+    /// <summary>Renders partition values as <c>k=v/j=null</c>, in the table's column order.</summary>
+    public static string Describe(IReadOnlyDictionary<string, string?> values, IReadOnlyList<string> columns) =>
+        columns.Count == 0
+            ? "the unpartitioned table"
+            : "partition " + string.Join('/', columns.Select(column => $"{column}={(values.TryGetValue(column, out var value) && value is not null ? value : "null")}"));
+}

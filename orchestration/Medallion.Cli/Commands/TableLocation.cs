@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Medallion.Delta;
+using Medallion.Delta.Storage;
+
+namespace Medallion.Cli.Commands;
+
+/// <summary>The <c>&lt;path-or-s3-uri&gt;</c> argument and the S3 options of the <c>table</c> commands, opened as a store and a table.</summary>
+internal sealed class TableLocation : IDisposable
+{
+    private TableLocation(IObjectStore store)
+    {
+        Store = store;
+        Table = new DeltaTable(store, "");
+    }
+
+    public static Argument<string> Path { get; } = new("table") { Description = "The table folder, or s3://bucket/prefix/table." };
+
+    public static Option<string?> Region { get; } = new("--region") { Description = "The AWS region of an s3:// table (default: the AWS SDK's chain, e.g. AWS_REGION)." };
+
+    public static Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "An S3-compatible endpoint (path-style), e.g. http://127.0.0.1:5000." };
+
+    public IObjectStore Store { get; }
+
+    public DeltaTable Table { get; }
+
+    /// <summary>Where the table is, for messages.</summary>
+    public string Description => Store.Describe("");
+
+    /// <summary>Opens the table the parsed arguments name; S3 credentials come from the AWS SDK's default chain.</summary>
+    public static TableLocation Open(ParseResult parseResult)
+    {
+        var root = parseResult.GetValue(Path)!;
+        var endpoint = parseResult.GetValue(EndpointUrl);
+        if (endpoint is not null && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+        {
+            throw new ArgumentException($"--endpoint-url '{endpoint}' is not an absolute http(s) URL.");
+        }
+
+        var settings = new S3StoreSettings { Region = parseResult.GetValue(Region), EndpointUrl = endpoint is null ? null : new Uri(endpoint) };
+        return new TableLocation(ObjectStoreFactory.Open(root, settings));
+    }
+
+    public void Dispose() => (Store as IDisposable)?.Dispose();
+}
