@@ -13,7 +13,7 @@ public interface IRunFinisher
 
 /// <summary>What to validate and promote.</summary>
 /// <param name="Tables">The tables the run processed.</param>
-public sealed record RunFinishRequest(MedallionConfiguration Configuration, EnvironmentSpec Environment, DatasetSpec Dataset, IReadOnlyList<TableSpec> Tables, string RunKey);
+public sealed record RunFinishRequest(EnvironmentSpec Environment, DatasetSpec Dataset, IReadOnlyList<TableSpec> Tables, string RunKey);
 
 /// <summary>The outcome: <paramref name="Succeeded"/> false when validation failed or promotion could not happen.</summary>
 /// <param name="Summary">One line per table, for the console.</param>

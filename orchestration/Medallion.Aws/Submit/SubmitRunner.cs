@@ -46,7 +46,7 @@ internal sealed class SubmitRunner(
             }
         }
 
-        var result = await finisher.FinishAsync(new RunFinishRequest(configuration, environment.Environment, dataset, tables, runKey), cancellationToken);
+        var result = await finisher.FinishAsync(new RunFinishRequest(environment.Environment, dataset, tables, runKey), cancellationToken);
         await output.WriteLineAsync(result.Summary);
         return result.Succeeded;
     }

@@ -64,7 +64,7 @@ public sealed class OrchestratorRunFinisherTests : IDisposable
         var outcome = Assert.Single(await new PipelineRunner(configuration, _clock, new Silent()).RunAsync(new RunRequest("sales", RunKey: "k-1")));
         Assert.True(outcome.Succeeded, outcome.Error);
         var selection = PipelineSelection.Resolve(configuration, "sales", null, null);
-        return new RunFinishRequest(configuration, selection.Environment, selection.Dataset, selection.Tables, "k-1");
+        return new RunFinishRequest(selection.Environment, selection.Dataset, selection.Tables, "k-1");
     }
 
     private sealed class Silent : IRunReporter
