@@ -76,14 +76,11 @@ public sealed class LocalObjectStore : IObjectStore
         var temp = await WriteTempAsync(local, content, cancellationToken);
         try
         {
-            File.Move(temp, local, overwrite: false);
-            return true;
+            return AtomicCreate.TryPublish(temp, local);
         }
-        catch (IOException) when (File.Exists(local))
+        finally
         {
-            // Another writer won the race between our check and the move.
             File.Delete(temp);
-            return false;
         }
     }
 
