@@ -34,8 +34,13 @@ internal sealed class DuckDbDialect : ISqlDialect
 
     public string ToText(string expression) => $"CAST({expression} AS VARCHAR)";
 
+    /// <remarks>
+    /// date_part on a TIMESTAMPTZ goes through ICU's calendar, about 15 times slower than the rest of
+    /// a silver row's work. Epoch microseconds are UTC by definition, so the parts of the naive
+    /// timestamp built from them are the UTC parts, computed by plain arithmetic (a DATE converts the same way).
+    /// </remarks>
     public string DatePart(string expression, DatePart part) =>
-        $"CAST(date_part('{part.ToString().ToLowerInvariant()}', {expression}) AS INTEGER)";
+        $"CAST(date_part('{part.ToString().ToLowerInvariant()}', make_timestamp(epoch_us({expression}))) AS INTEGER)";
 
     public string RegexMatches(string expression, string pattern) => $"regexp_matches({expression}, {StringLiteral(pattern)})";
 

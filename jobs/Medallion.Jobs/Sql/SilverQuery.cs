@@ -5,12 +5,18 @@ namespace Medallion.Jobs.Sql;
 /// <summary>
 /// The silver query of one table: a SELECT over the run's bronze rows that returns every row
 /// once with its fate in <see cref="DispositionColumn"/> and its broken rules in
-/// <c>_rule_failures</c>. The engine materializes it once and writes silver and quarantine from it.
+/// <c>_rule_failures</c>.
 /// </summary>
 /// <param name="Sql">The SELECT statement.</param>
+/// <param name="TransformedSql">
+/// The transforms alone, without filters' and rules' outcomes: every input row's silver columns and
+/// <c>_record_number</c>, which is unique within a run's bronze rows. Silver is exactly these rows
+/// minus the routed rows whose disposition is not silver, so an engine that has set those apart can
+/// write silver without evaluating the rules a second time.
+/// </param>
 /// <param name="SilverSelect">The select list of a silver row (data columns, then lineage).</param>
 /// <param name="QuarantineSelect">The select list of a quarantine row (original values, then failure columns).</param>
-internal sealed record SilverQuery(string Sql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect)
+internal sealed record SilverQuery(string Sql, string TransformedSql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect)
 {
     public const string DispositionColumn = "__disposition";
 

@@ -47,6 +47,10 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
 
         var last = $"s{plan.Table.Transforms.Count}";
         var dataColumns = columns.Select(c => Q(c.Name)).ToList();
+        var silverSelect = dataColumns
+            .Concat(new[] { LineageColumns.RunKey, LineageColumns.SourceFile, LineageColumns.IngestedAt }.Select(Q))
+            .ToList();
+        var transformed = With(steps) + "\n" + Select(silverSelect.Append(Q(LineageColumns.RecordNumber)), last);
         steps.Add(("live", Select(dataColumns.Concat(carried.Select(Q)).Append($"{LiveSoFar(filterFlags, duplicateFlags)} AS {Live}"), last)));
         carried.Add(Live);
 
@@ -57,12 +61,8 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
         var routed = dataColumns.Concat(carried.Select(Q)).Concat(plan.Rules.Select(r => Q(r.FlagColumn)))
             .Append($"{RuleFailures(plan)} AS {Q(LineageColumns.RuleFailures)}")
             .Append($"{Disposition(plan, filterFlags, duplicateFlags)} AS {Q(SilverQuery.DispositionColumn)}");
-        var sql = "WITH " + string.Join(",\n", steps.Select(s => $"{s.Name} AS (\n  {s.Sql}\n)"))
-            + "\n" + Select(routed, "checked");
+        var sql = With(steps) + "\n" + Select(routed, "checked");
 
-        var silverSelect = dataColumns
-            .Concat(new[] { LineageColumns.RunKey, LineageColumns.SourceFile, LineageColumns.IngestedAt }.Select(Q))
-            .ToList();
         var quarantineSelect = plan.BronzeColumns
             .Select(c => $"{Q(TablePlan.OriginalColumn(c.Name))} AS {Q(c.Name)}")
             .Concat(new[]
@@ -71,10 +71,13 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
                 LineageColumns.SourceFile, LineageColumns.RecordNumber, LineageColumns.IngestedAt, LineageColumns.RunKey,
             }.Select(Q))
             .ToList();
-        return new SilverQuery(sql, silverSelect, quarantineSelect);
+        return new SilverQuery(sql, transformed, silverSelect, quarantineSelect);
     }
 
     private string Q(string name) => dialect.Identifier(name);
+
+    private static string With(IEnumerable<(string Name, string Sql)> steps) =>
+        "WITH " + string.Join(",\n", steps.Select(s => $"{s.Name} AS (\n  {s.Sql}\n)"));
 
     private static string Select(IEnumerable<string> items, string from) =>
         "SELECT " + string.Join(",\n    ", items) + "\n  FROM " + from;

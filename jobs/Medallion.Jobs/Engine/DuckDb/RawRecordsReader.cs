@@ -38,7 +38,10 @@ internal sealed class RawRecordsReader(DuckDbSession session)
     }
 
     /// <summary>Loads the files, in name order, into <c>raw_records</c>.</summary>
-    public void Load(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    public void Load(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken = default) =>
+        session.InInputOrder(() => LoadInOrder(table, files, cancellationToken));
+
+    private void LoadInOrder(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         session.Execute(CreateTable(table), cancellationToken);
         switch (table.Source.Format)

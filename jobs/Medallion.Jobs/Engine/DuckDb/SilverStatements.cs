@@ -5,13 +5,14 @@ namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
 /// The statements of the embedded engine's silver step (run by <see cref="SilverStep"/>, printed by
-/// <c>medallion plan</c>). The routed query stays a view and is evaluated twice: once to
-/// materialize only the rows that are not plain silver (quarantined, duplicates, filtered, or
-/// with a broken warn rule, usually a small share) and count them, once streamed straight into
-/// the silver <c>COPY</c>. Materializing every routed row instead cost more than the second
-/// evaluation (see docs/BENCHMARKS.md). The query is deterministic (input order is fixed by
-/// <c>_record_number</c>), so both evaluations route every row the same way; the step checks that
-/// the silver rows written equal the rows counted.
+/// <c>medallion plan</c>). The routed query (transforms, then every rule) runs once, materializing
+/// only the rows that are not plain silver (quarantined, duplicates, filtered, or with a broken warn
+/// rule, usually a small share); counts and quarantine come from that table. Silver is then the
+/// transformed rows minus those whose disposition is not silver (an anti-join on
+/// <c>_record_number</c> against that small table), streamed into the <c>COPY</c>: the second pass
+/// repeats the transforms but not the rules or the <c>unique</c> aggregate. Materializing every
+/// routed row instead cost more than repeating the transforms (see docs/BENCHMARKS.md). The step
+/// checks that the silver rows written equal the rows counted.
 /// </summary>
 internal static class SilverStatements
 {
@@ -41,8 +42,12 @@ internal static class SilverStatements
         return $"SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed{ruleColumns} FROM ({inner})";
     }
 
-    public static string SilverRows(SilverQuery query) =>
-        $"SELECT {string.Join(", ", query.SilverSelect)} FROM {RoutedView} WHERE {Disposition("=", SilverQuery.Dispositions.Silver)}";
+    public static string SilverRows(SilverQuery query)
+    {
+        var recordNumber = Sql.Identifier(LineageColumns.RecordNumber);
+        return $"SELECT {string.Join(", ", query.SilverSelect)} FROM (\n{query.TransformedSql}\n) AS transformed\n" +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {ExceptionsTable} AS x WHERE x.{recordNumber} = transformed.{recordNumber} AND x.{Disposition("<>", SilverQuery.Dispositions.Silver)})";
+    }
 
     public static string QuarantineRows(SilverQuery query) =>
         $"SELECT {string.Join(", ", query.QuarantineSelect)} FROM {ExceptionsTable} WHERE {Disposition("=", SilverQuery.Dispositions.Quarantine)}";

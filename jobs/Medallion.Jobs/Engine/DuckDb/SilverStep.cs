@@ -97,15 +97,18 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
             CommitInfo.Extras(run, counts.Read, counts.Quarantined, counts.Quarantined), cancellationToken);
     }
 
-    /// <summary>The routed query runs twice (counts, then silver rows); a difference means it is not deterministic.</summary>
+    /// <summary>
+    /// Silver is written in a second pass (the transformed rows minus the routed exceptions, matched by
+    /// <c>_record_number</c>); its row count must be what the first pass counted.
+    /// </summary>
     /// <exception cref="RunFailedException">The silver rows written differ from the rows counted.</exception>
     private static void EnsureRoutedAlike(SilverCounts counts, long written)
     {
         if (written != counts.Silver)
         {
             throw new RunFailedException(
-                $"Silver wrote {written} rows but the counts say {counts.Silver}: a transform or rule gives different results on each evaluation " +
-                "(a non-deterministic expression such as random()?). Nothing was committed.");
+                $"Silver wrote {written} rows but the counts say {counts.Silver}: the run's bronze rows differ between the two passes, " +
+                $"or their {LineageColumns.RecordNumber} is not unique. Nothing was committed.");
         }
     }
 }
