@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DuckDB.NET.Data;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Sql;
@@ -12,6 +13,10 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// </summary>
 internal sealed class DuckDbSession : IDisposable
 {
+    /// <summary>Set to 1 to print each statement's wall-clock time on stderr (how docs/BENCHMARKS.md profiles a run).</summary>
+    public const string TraceVariable = "MEDALLION_TRACE_SQL";
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable(TraceVariable) == "1";
     private readonly DuckDBConnection _connection;
 
     public DuckDbSession(DuckDbSpec settings)
@@ -39,6 +44,7 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = CreateCommand(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        var clock = Stopwatch.StartNew();
         try
         {
             return command.ExecuteNonQuery();
@@ -46,6 +52,10 @@ internal sealed class DuckDbSession : IDisposable
         catch (DbException error)
         {
             throw Translate(error, cancellationToken);
+        }
+        finally
+        {
+            Report(sql, clock);
         }
     }
 
@@ -73,6 +83,7 @@ internal sealed class DuckDbSession : IDisposable
     {
         using var command = CreateCommand(sql);
         using var registration = cancellationToken.Register(command.Cancel);
+        var clock = Stopwatch.StartNew();
         try
         {
             using var reader = command.ExecuteReader();
@@ -88,6 +99,10 @@ internal sealed class DuckDbSession : IDisposable
         {
             throw Translate(error, cancellationToken);
         }
+        finally
+        {
+            Report(sql, clock);
+        }
     }
 
     /// <summary>Runs a query that returns one number.</summary>
@@ -101,6 +116,15 @@ internal sealed class DuckDbSession : IDisposable
         cancellationToken.IsCancellationRequested
             ? new OperationCanceledException(cancellationToken)
             : new DuckDbEngineException($"DuckDB: {error.Message}", error);
+
+    private static void Report(string sql, Stopwatch clock)
+    {
+        if (Trace)
+        {
+            var statement = string.Join(' ', sql.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            Console.Error.WriteLine($"[duckdb {clock.Elapsed.TotalSeconds,7:0.000}s] {(statement.Length > 160 ? statement[..160] + "…" : statement)}");
+        }
+    }
 
     private DuckDBCommand CreateCommand(string sql)
     {

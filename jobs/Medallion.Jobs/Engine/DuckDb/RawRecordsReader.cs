@@ -141,18 +141,20 @@ internal sealed class RawRecordsReader(DuckDbSession session)
     private static string InsertJsonLines(TableSpec table, IReadOnlyList<string> files, int group) =>
         // A valid JSON line never holds a raw control character, so U+001F can serve as a
         // delimiter that never splits one: every line arrives whole as one VARCHAR.
-        $"INSERT INTO {Table} SELECT {JsonFields(table, "__object")}, filename, " +
+        $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
         "CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END\n" +
-        "FROM (SELECT line, filename, CASE WHEN json_type(CASE WHEN json_valid(line) THEN line END) = 'OBJECT' THEN line END AS __object\n" +
-        $"  FROM read_csv({FileList(files)}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
+        $"FROM (SELECT line, filename, __object, {JsonValues(table, "__object")}\n" +
+        "  FROM (SELECT line, filename, CASE WHEN json_type(CASE WHEN json_valid(line) THEN line END) = 'OBJECT' THEN line END AS __object\n" +
+        $"    FROM read_csv({FileList(files)}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
         $"filename = true, store_rejects = true, rejects_table = 'raw_rejects_{group}', rejects_scan = 'raw_scans_{group}')\n" +
-        "  WHERE line IS NOT NULL AND trim(line) <> '')";
+        "    WHERE line IS NOT NULL AND trim(line) <> ''))";
 
     private static string InsertJsonArray(TableSpec table, string file) =>
-        $"INSERT INTO {Table} SELECT {JsonFields(table, "__object")}, filename, " +
+        $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
         "CASE WHEN __object IS NULL THEN 'array element is not a JSON object' END, CASE WHEN __object IS NULL THEN CAST(json AS VARCHAR) END\n" +
-        "FROM (SELECT json, filename, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __object\n" +
-        $"  FROM read_json_objects({FileList([file])}, format = 'array', filename = true))";
+        $"FROM (SELECT json, filename, __object, {JsonValues(table, "__object")}\n" +
+        "  FROM (SELECT json, filename, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __object\n" +
+        $"    FROM read_json_objects({FileList([file])}, format = 'array', filename = true)))";
 
     private static string InsertUnreadableFile(TableSpec table, string file, string reason)
     {
@@ -167,8 +169,14 @@ internal sealed class RawRecordsReader(DuckDbSession session)
             $"FROM read_parquet({FileList(files)}, union_by_name = true, filename = true)";
     }
 
-    private static string JsonFields(TableSpec table, string source) => string.Join(", ", table.Columns.Select(c =>
-        $"json_extract_string({source}, {Sql.StringLiteral("$" + string.Concat(c.Field.Split('.').Select(p => "." + JsonKey(p))))})"));
+    /// <summary>
+    /// Every declared field of a JSON object as text, in one list (<c>__values</c>): the list form of
+    /// json_extract_string parses the object once, where one call per field parsed it once per field.
+    /// </summary>
+    private static string JsonValues(TableSpec table, string source) =>
+        $"json_extract_string({source}, [{string.Join(", ", table.Columns.Select(c => Sql.StringLiteral("$" + string.Concat(c.Field.Split('.').Select(p => "." + JsonKey(p))))))}]) AS __values";
+
+    private static string JsonFields(TableSpec table) => string.Join(", ", table.Columns.Select((_, i) => $"__values[{i + 1}]"));
 
     private static string JsonKey(string key) => "\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
