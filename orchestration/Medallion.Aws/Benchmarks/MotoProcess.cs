@@ -5,9 +5,15 @@ using System.Net.Sockets;
 
 namespace Medallion.Aws.Benchmarks;
 
-/// <summary>A moto S3 server (<c>python3 -m moto.server</c>) on a free loopback port, for the promotion benchmark; killed on dispose.</summary>
+/// <summary>
+/// A moto S3 server on a free loopback port for the promotion benchmark, killed on dispose. It is
+/// moto's own server app, started by the embedded <c>moto_latency.py</c> so that every request
+/// can wait a simulated network round trip on the server (see the script for why).
+/// </summary>
 internal sealed class MotoProcess : IDisposable
 {
+    private const string LauncherResource = "Medallion.Aws.Benchmarks.moto_latency.py";
+
     private readonly Process _process;
 
     private MotoProcess(Process process, Uri endpoint)
@@ -18,11 +24,14 @@ internal sealed class MotoProcess : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <param name="latency">How long the server waits in every request before handling it (zero: not at all).</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
     /// <exception cref="MedallionException">python3 or moto is missing, or the server did not listen within 30 seconds.</exception>
-    public static async Task<MotoProcess> StartAsync(CancellationToken cancellationToken)
+    public static async Task<MotoProcess> StartAsync(TimeSpan latency, CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)])
+        string[] arguments = ["-c", Launcher(), "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), latency.TotalSeconds.ToString(CultureInfo.InvariantCulture)];
+        var start = new ProcessStartInfo("python3", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -75,6 +84,14 @@ internal sealed class MotoProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static string Launcher()
+    {
+        using var resource = typeof(MotoProcess).Assembly.GetManifestResourceStream(LauncherResource)
+            ?? throw new InvalidOperationException($"The resource {LauncherResource} is missing from {typeof(MotoProcess).Assembly.GetName().Name}; the build embeds it.");
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd();
     }
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)

@@ -1,93 +1,94 @@
 using System.Diagnostics;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
-using Amazon.S3.Model;
+using Medallion.Delta.Storage;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 
 namespace Medallion.Aws.Benchmarks;
 
 /// <summary>
-/// Measures the promotion's copy step on S3: a staged run's data files copied server-side under
-/// <c>current/</c>, first one after another, then as the <see cref="Promoter"/> copies them
-/// (<c>Parallel.ForEachAsync</c> bounded by <see cref="PromotionOptions.CopyParallelism"/>), in one
-/// process against one S3 endpoint (a moto server it starts unless given one).
+/// Measures the promotion's copy step on S3 with the code a promotion runs: Medallion's
+/// <see cref="S3ObjectStore"/> and the promoter's <see cref="FileCopier"/> copy a staged run's data
+/// files server-side under <c>current/</c>, first one at a time, then
+/// <see cref="PromotionOptions.CopyParallelism"/> at once, in one process against one S3 endpoint
+/// (a moto server it starts unless given one).
 /// </summary>
 public sealed class PromotionBenchmark(IRunReporter reporter)
 {
-    private const string RunPrefix = "silver/bench/transactions/schema_v=1/runs/run_key=bench";
+    private const string TablePath = "silver/bench/transactions/schema_v=1";
+    private const string RunPath = $"{TablePath}/runs/run_key=bench";
+    private const string Region = "us-east-1";
 
     /// <param name="files">Data files in the staged run; default 2,000.</param>
     /// <param name="fileBytes">Bytes per file (moto copies in memory; the size barely matters server-side).</param>
     /// <param name="endpointUrl">An S3 endpoint; null starts moto with python3.</param>
     /// <param name="parallelism">Copies at once; null for the promoter's default.</param>
-    /// <param name="latency">A wait added before every S3 request, standing in for the network round trip to real S3 (zero: none).</param>
+    /// <param name="latency">
+    /// A wait the started moto server makes in every request, standing in for the network round trip
+    /// to real S3 (zero: none). Only with moto: a given endpoint has its own round trip.
+    /// </param>
     /// <param name="cancellationToken">Stops the benchmark.</param>
+    /// <remarks>Throws <see cref="ArgumentException"/> for a negative latency, or a latency together with an endpoint.</remarks>
     public async Task<PromotionBenchmarkResult> RunAsync(
         int files = 2000, int fileBytes = 16 * 1024, string? endpointUrl = null, int? parallelism = null, TimeSpan latency = default, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(files, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        if (endpointUrl is not null && latency > TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"benchmark: the simulated latency ({latency.TotalMilliseconds:0} ms, --latency-ms) is added inside the moto server the benchmark starts, " +
+                $"so it cannot apply to the endpoint {endpointUrl} (--endpoint-url), which has its own round trip; drop one of the two.");
+        }
+
         var degree = parallelism ?? PromotionOptions.Default.CopyParallelism;
-        using var moto = endpointUrl is null ? await MotoProcess.StartAsync(cancellationToken) : null;
+        using var moto = endpointUrl is null ? await MotoProcess.StartAsync(latency, cancellationToken) : null;
         var endpoint = endpointUrl ?? moto!.Endpoint.ToString();
-        using var s3 = Client(endpoint, latency);
+        var settings = Settings(new Uri(endpoint));
         var bucket = $"medallion-bench-{Guid.NewGuid():N}";
-        await s3.PutBucketAsync(bucket, cancellationToken);
+        await CreateBucketAsync(settings, bucket, cancellationToken);
+        using var store = new S3ObjectStore(settings, bucket);
 
         reporter.Progress($"uploading {files:N0} staged files of {fileBytes:N0} bytes to s3://{bucket} at {endpoint}");
-        var keys = Enumerable.Range(0, files).Select(i => $"event_year=2024/event_month={(i % 12) + 1:00}/part-{i:00000}-{Guid.NewGuid()}.zstd.parquet").ToList();
+        var names = Enumerable.Range(0, files).Select(i => $"event_year=2024/event_month={(i % 12) + 1:00}/part-{i:00000}-{Guid.NewGuid()}.zstd.parquet").ToList();
         var content = new byte[fileBytes];
         Random.Shared.NextBytes(content);
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (key, token) =>
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"{RunPrefix}/{key}", InputStream = new MemoryStream(content) }, token));
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (name, token) =>
+            await store.WriteAsync($"{RunPath}/{name}", content, token));
 
         // Warm the connection pool so neither side pays for it.
-        await CopyAsync(s3, bucket, keys.Take(degree).ToList(), "warmup", degree, cancellationToken);
+        await FileCopier.CopyAsync(store, Copies(names.Take(degree), "warmup"), degree, cancellationToken);
+        var (sequentialCopies, concurrentCopies) = (Copies(names, "sequential"), Copies(names, "current"));
         reporter.Progress($"copying {files:N0} files one at a time");
         var sequential = Stopwatch.StartNew();
-        await CopyAsync(s3, bucket, keys, "sequential", 1, cancellationToken);
+        await FileCopier.CopyAsync(store, sequentialCopies, 1, cancellationToken);
         var sequentialSeconds = sequential.Elapsed.TotalSeconds;
         reporter.Progress($"copying {files:N0} files {degree} at a time");
         var concurrent = Stopwatch.StartNew();
-        await CopyAsync(s3, bucket, keys, "current", degree, cancellationToken);
+        await FileCopier.CopyAsync(store, concurrentCopies, degree, cancellationToken);
         return new PromotionBenchmarkResult(files, fileBytes, degree, sequentialSeconds, concurrent.Elapsed.TotalSeconds, endpoint, latency.TotalMilliseconds);
     }
 
-    private static async Task CopyAsync(IAmazonS3 s3, string bucket, IReadOnlyList<string> keys, string target, int degree, CancellationToken cancellationToken)
+    /// <summary>Each staged file and its path under <paramref name="target"/>, as the promoter pairs them.</summary>
+    private static List<(string Source, string Target)> Copies(IEnumerable<string> names, string target) =>
+        names.Select(name => ($"{RunPath}/{name}", $"{TablePath}/{target}/{name}")).ToList();
+
+    private static S3StoreSettings Settings(Uri endpoint) => new()
     {
-        var prefix = $"silver/bench/transactions/schema_v=1/{target}";
-        if (degree == 1)
-        {
-            foreach (var key in keys)
-            {
-                await s3.CopyObjectAsync(bucket, $"{RunPrefix}/{key}", bucket, $"{prefix}/{key}", cancellationToken);
-            }
+        Region = Region,
+        EndpointUrl = endpoint,
+        // moto accepts any key; a given endpoint gets the environment's credentials when it has some.
+        Credentials = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 } ? null : new S3AccessKeys("medallion-bench", "medallion-bench"),
+    };
 
-            return;
-        }
-
-        // The promoter's copy loop (Promoter.CopyFilesAsync), with the S3 call it makes per file.
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, async (key, token) =>
-            await s3.CopyObjectAsync(bucket, $"{RunPrefix}/{key}", bucket, $"{prefix}/{key}", token));
-    }
-
-    private static AmazonS3Client Client(string endpoint, TimeSpan latency)
+    /// <summary>The store works inside a bucket and never creates one, so the benchmark's own bucket comes from a plain client.</summary>
+    private static async Task CreateBucketAsync(S3StoreSettings settings, string bucket, CancellationToken cancellationToken)
     {
-        // The region first: setting it after ServiceURL would replace the endpoint with AWS's.
-        var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.USEast1 };
-        config.ServiceURL = endpoint;
-        config.ForcePathStyle = true;
-        config.AuthenticationRegion = "us-east-1";
-        config.MaxConnectionsPerServer = 64;
-        if (latency > TimeSpan.Zero)
-        {
-            config.HttpClientFactory = new LatencyHttpClientFactory(latency);
-        }
-        // moto accepts any key; a real endpoint gets the environment's credentials.
-        var credentials = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 }
-            ? (AWSCredentials)new EnvironmentVariablesAWSCredentials()
-            : new BasicAWSCredentials("medallion-bench", "medallion-bench");
-        return new AmazonS3Client(credentials, config);
+        var config = new AmazonS3Config { ServiceURL = settings.EndpointUrl!.ToString(), ForcePathStyle = true, AuthenticationRegion = settings.Region };
+        using var s3 = settings.Credentials is { } keys
+            ? new AmazonS3Client(new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey), config)
+            : new AmazonS3Client(config);
+        await s3.PutBucketAsync(bucket, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Medallion.Aws.Benchmarks;
 /// <param name="SequentialSeconds">One copy after another.</param>
 /// <param name="ConcurrentSeconds">The same files with <paramref name="Parallelism"/> copies at once.</param>
 /// <param name="Endpoint">The S3 endpoint (moto unless one was given).</param>
-/// <param name="AddedLatencyMilliseconds">The simulated round trip added before every request (0: none).</param>
+/// <param name="AddedLatencyMilliseconds">The simulated round trip the started moto server waits in every request (0: none).</param>
 public sealed record PromotionBenchmarkResult(
     int Files, int FileBytes, int Parallelism, double SequentialSeconds, double ConcurrentSeconds, string Endpoint, double AddedLatencyMilliseconds)
 {

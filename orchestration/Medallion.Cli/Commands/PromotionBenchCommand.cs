@@ -15,8 +15,8 @@ internal static class PromotionBenchCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "Copies at once (default: the promoter's CopyParallelism, 16)." };
         var endpoint = new Option<string?>("--endpoint-url") { Description = "An S3 endpoint to use; without it a moto server is started with python3." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
-        var latency = new Option<int>("--latency-ms") { Description = "Wait this long before every S3 request, standing in for the round trip to real S3 that loopback moto lacks (default 0).", DefaultValueFactory = _ => 0 };
-        var command = new Command("promotion", "Copy a staged run's files on S3 (moto) one at a time, then as the promoter does, and report the speed-up.")
+        var latency = new Option<int>("--latency-ms") { Description = "Make the started moto server wait this long in every request, standing in for the round trip to real S3 that loopback moto lacks (not with --endpoint-url).", DefaultValueFactory = _ => 0 };
+        var command = new Command("promotion", "Copy a staged run's files on S3 (moto) with the promoter's S3 store and copy loop, one at a time and then as a promotion does, and report the speed-up.")
         {
             files, fileBytes, parallelism, endpoint, json, latency,
         };

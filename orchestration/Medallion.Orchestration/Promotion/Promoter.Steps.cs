@@ -72,24 +72,11 @@ public sealed partial class Promoter
     /// </summary>
     private async Task<int> CopyFilesAsync(LakeTable table, string runKey, IReadOnlyList<AddFile> files, CancellationToken cancellationToken)
     {
-        var copied = 0;
         var runPath = table.Layout.SilverRun(runKey);
-        await Parallel.ForEachAsync(
-            files,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.CopyParallelism, CancellationToken = cancellationToken },
-            async (file, token) =>
-            {
-                if (file.Path.Contains("://", StringComparison.Ordinal) || file.Path.StartsWith('/'))
-                {
-                    throw new MedallionException($"{table.Name}: staged file '{file.Path}' of run {runKey} is an absolute path; Medallion promotes only files inside the run's folder.");
-                }
-
-                await table.Store.CopyAsync($"{runPath}/{file.Path}", $"{table.Layout.SilverCurrent}/{file.Path}", token);
-                if (Interlocked.Increment(ref copied) == 1)
-                {
-                    FaultInjection.At(FaultInjection.PromoteCopying);
-                }
-            });
+        var copies = files.Select(file => file.Path.Contains("://", StringComparison.Ordinal) || file.Path.StartsWith('/')
+            ? throw new MedallionException($"{table.Name}: staged file '{file.Path}' of run {runKey} is an absolute path; Medallion promotes only files inside the run's folder.")
+            : ($"{runPath}/{file.Path}", $"{table.Layout.SilverCurrent}/{file.Path}")).ToList();
+        var copied = await FileCopier.CopyAsync(table.Store, copies, _options.CopyParallelism, cancellationToken);
         reporter.Progress($"{table.Name}: copied {copied} data file(s) of run {runKey} under current/");
         FaultInjection.At(FaultInjection.PromoteBeforeCommit);
         return copied;

@@ -40,14 +40,25 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public async Task Promotion_FewFilesOnMoto_CopiesEveryFileBothWays()
+    public async Task Promotion_FewFilesOnMotoWithLatency_CopiesEveryFileBothWays()
     {
-        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "promotion", "--files", "40", "--file-bytes", "1024", "--json");
+        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "promotion", "--files", "40", "--file-bytes", "1024", "--latency-ms", "2", "--json");
 
         Assert.True(exitCode == 0, error);
         using var json = JsonDocument.Parse(output);
         Assert.Equal(40, json.RootElement.GetProperty("files").GetInt32());
         Assert.Equal(16, json.RootElement.GetProperty("parallelism").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("added_latency_milliseconds").GetDouble());
         Assert.True(json.RootElement.GetProperty("speedup").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Promotion_LatencyWithEndpoint_ExitsTwoSayingWhy()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("bench", "promotion", "--endpoint-url", "http://127.0.0.1:1", "--latency-ms", "25");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--latency-ms", error, StringComparison.Ordinal);
+        Assert.Contains("--endpoint-url", error, StringComparison.Ordinal);
     }
 }
