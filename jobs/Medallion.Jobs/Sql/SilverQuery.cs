@@ -16,8 +16,13 @@ namespace Medallion.Jobs.Sql;
 /// </param>
 /// <param name="SilverSelect">The select list of a silver row (data columns, then lineage).</param>
 /// <param name="QuarantineSelect">The select list of a quarantine row (original values, then failure columns).</param>
-internal sealed record SilverQuery(string Sql, string TransformedSql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect)
+/// <param name="KeyTables">The tables <see cref="Sql"/> joins by name, to be created first (only when rendered with unique keys as tables).</param>
+internal sealed record SilverQuery(
+    string Sql, string TransformedSql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect, IReadOnlyList<SilverQuery.KeysTable> KeyTables)
 {
+    /// <summary>A table of a <c>unique</c> rule's repeated keys: its name and the SELECT that fills it.</summary>
+    public sealed record KeysTable(string Name, string Select);
+
     public const string DispositionColumn = "__disposition";
 
     /// <summary>The values <see cref="DispositionColumn"/> takes.</summary>

@@ -60,21 +60,25 @@ internal sealed partial class SilverSqlRenderer
     }
 
     /// <summary>
-    /// <c>LEFT JOIN</c> of the keys that occur more than once among the live rows of
-    /// <paramref name="relation"/>, with their first row number; columns are renamed so that the
-    /// row's own columns stay unambiguous.
+    /// The keys that occur more than once among the live rows of <paramref name="relation"/>, with
+    /// their first row number; columns are renamed so that the row's own columns stay unambiguous.
     /// </summary>
-    private string UniqueKeysJoin(PlannedRule planned, string relation)
+    private string UniqueKeysSelect(PlannedRule planned, string relation)
     {
         var rule = (UniqueRule)planned.Spec!;
-        var keys = rule.Columns.Select((c, i) => (Column: Q(c), Alias: Q(UniqueAlias(planned, $"k{i}")))).ToList();
-        var live = Q(UniqueAlias(planned, "live"));
-        var select = string.Join(", ", keys.Select(k => $"{k.Column} AS {k.Alias}"));
-        var notNull = string.Join(" AND ", keys.Select(k => $"{k.Column} IS NOT NULL"));
-        var on = string.Join(" AND ", keys.Select(k => $"{k.Alias} = {relation}.{k.Column}"));
-        return $"\n  LEFT JOIN (SELECT {Q(Live)} AS {live}, {select}, min({Q(LineageColumns.RecordNumber)}) AS {Q(UniqueAlias(planned, "first"))}\n" +
-            $"    FROM {relation} WHERE {notNull} GROUP BY {Q(Live)}, {string.Join(", ", keys.Select(k => k.Column))} HAVING count(*) > 1) AS {Q(UniqueAlias(planned, "keys"))}\n" +
-            $"    ON {live} IS NOT DISTINCT FROM {relation}.{Q(Live)} AND {on}";
+        var select = string.Join(", ", rule.Columns.Select((c, i) => $"{Q(c)} AS {Q(UniqueAlias(planned, $"k{i}"))}"));
+        var notNull = string.Join(" AND ", rule.Columns.Select(c => $"{Q(c)} IS NOT NULL"));
+        return $"SELECT {Q(Live)} AS {Q(UniqueAlias(planned, "live"))}, {select}, min({Q(LineageColumns.RecordNumber)}) AS {Q(UniqueAlias(planned, "first"))}\n" +
+            $"    FROM {relation} WHERE {notNull} GROUP BY {Q(Live)}, {string.Join(", ", rule.Columns.Select(Q))} HAVING count(*) > 1";
+    }
+
+    /// <summary><c>LEFT JOIN</c> of <paramref name="keys"/> (a <see cref="UniqueKeysSelect"/> in parentheses, or a table holding its rows) to <paramref name="relation"/>.</summary>
+    private string UniqueKeysJoin(PlannedRule planned, string relation, string keys)
+    {
+        var rule = (UniqueRule)planned.Spec!;
+        var on = string.Join(" AND ", rule.Columns.Select((c, i) => $"{Q(UniqueAlias(planned, $"k{i}"))} = {relation}.{Q(c)}"));
+        return $"\n  LEFT JOIN {keys} AS {Q(UniqueAlias(planned, "keys"))}\n" +
+            $"    ON {Q(UniqueAlias(planned, "live"))} IS NOT DISTINCT FROM {relation}.{Q(Live)} AND {on}";
     }
 
     private static string UniqueAlias(PlannedRule rule, string part) => $"{rule.FlagColumn}_{part}";

@@ -8,7 +8,14 @@ namespace Medallion.Jobs.Sql;
 /// dropped along the way: a filter or a deduplication only sets a flag, so that every input row
 /// reaches the end and the counts reconcile exactly (read = silver + quarantined + duplicates + filtered).
 /// </summary>
-internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
+/// <param name="dialect">The SQL dialect to render.</param>
+/// <param name="uniqueKeysAsTables">
+/// Render each <c>unique</c> rule's repeated keys as a separate query (<see cref="SilverQuery.KeyTables"/>)
+/// for the engine to materialize before the routed query, which then joins the table by name. Inline,
+/// the routed query refers to the <c>live</c> step twice, and DuckDB then materializes that step with
+/// every column (gigabytes at 10 M rows); as its own query, only the key columns are read.
+/// </param>
+internal sealed partial class SilverSqlRenderer(ISqlDialect dialect, bool uniqueKeysAsTables = false)
 {
     private const string Live = "__live";
 
@@ -55,7 +62,11 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
         carried.Add(Live);
 
         var ruleFlags = plan.Rules.Select(r => $"({Q(Live)} AND {RenderBroken(r, columns)}) AS {Q(r.FlagColumn)}");
-        var uniqueKeys = plan.Rules.Where(r => r.Spec is UniqueRule).Select(r => UniqueKeysJoin(r, "live"));
+        var uniqueRules = plan.Rules.Where(r => r.Spec is UniqueRule).ToList();
+        var keyTables = uniqueKeysAsTables
+            ? uniqueRules.Select(r => new SilverQuery.KeysTable(UniqueAlias(r, "keys"), With(steps) + "\n" + UniqueKeysSelect(r, "live"))).ToList()
+            : [];
+        var uniqueKeys = uniqueRules.Select(r => UniqueKeysJoin(r, "live", uniqueKeysAsTables ? Q(UniqueAlias(r, "keys")) : $"({UniqueKeysSelect(r, "live")})"));
         steps.Add(("checked", Select(dataColumns.Concat(carried.Select(Q)).Concat(ruleFlags), "live" + string.Concat(uniqueKeys))));
 
         var routed = dataColumns.Concat(carried.Select(Q)).Concat(plan.Rules.Select(r => Q(r.FlagColumn)))
@@ -71,7 +82,7 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect)
                 LineageColumns.SourceFile, LineageColumns.RecordNumber, LineageColumns.IngestedAt, LineageColumns.RunKey,
             }.Select(Q))
             .ToList();
-        return new SilverQuery(sql, transformed, silverSelect, quarantineSelect);
+        return new SilverQuery(sql, transformed, silverSelect, quarantineSelect, keyTables);
     }
 
     private string Q(string name) => dialect.Identifier(name);

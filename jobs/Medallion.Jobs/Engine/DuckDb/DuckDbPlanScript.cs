@@ -30,13 +30,13 @@ internal static class DuckDbPlanScript
     {
         var sql = DuckDbDialect.Instance;
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
-        var query = new SilverSqlRenderer(sql).Render(plan, SilverStep.InputView);
+        var query = SilverStatements.Render(plan);
         var runDirectory = Path.Combine(lakeDirectory, layout.SilverRuns, $"run_key={RunKeyPlaceholder}");
         return
         [
             $"-- bronze_run_files: the live files of {Path.Combine(lakeDirectory, layout.Bronze)} written by this run key, read through its Delta log\n" +
             $"CREATE OR REPLACE TEMP VIEW {SilverStep.InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {sql.StringLiteral(RunKeyPlaceholder)}",
-            SilverStatements.CreateRoutedView(query),
+            .. SilverStatements.CreateRoutedView(query),
             $"-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few\n{SilverStatements.CreateExceptions(plan)}",
             SilverStatements.Counts(plan),
             ParquetFileWriter.CopyStatement(SilverStatements.SilverRows(query), runDirectory, plan.Table.PartitionBy),

@@ -21,7 +21,13 @@ internal static class SilverStatements
     public const string ExceptionsTable = "routed_exceptions";
     private static readonly DuckDbDialect Sql = DuckDbDialect.Instance;
 
-    public static string CreateRoutedView(SilverQuery query) => $"CREATE OR REPLACE TEMP VIEW {RoutedView} AS\n{query.Sql}";
+    /// <summary>The silver query as the embedded engine runs it: each unique rule's repeated keys are a table of their own.</summary>
+    public static SilverQuery Render(TablePlan plan) => new SilverSqlRenderer(Sql, uniqueKeysAsTables: true).Render(plan, InputView);
+
+    /// <summary>The tables of repeated keys first (the routed view joins them by name), then the routed view.</summary>
+    public static IEnumerable<string> CreateRoutedView(SilverQuery query) =>
+        query.KeyTables.Select(t => $"CREATE OR REPLACE TEMP TABLE {Sql.Identifier(t.Name)} AS\n{t.Select}")
+            .Append($"CREATE OR REPLACE TEMP VIEW {RoutedView} AS\n{query.Sql}");
 
     public static string CreateExceptions(TablePlan plan)
     {

@@ -24,8 +24,12 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         await CreateInputViewAsync(layout, run, cancellationToken);
 
-        var query = new SilverSqlRenderer(DuckDbDialect.Instance).Render(plan, InputView);
-        session.Execute(SilverStatements.CreateRoutedView(query), cancellationToken);
+        var query = SilverStatements.Render(plan);
+        foreach (var statement in SilverStatements.CreateRoutedView(query))
+        {
+            session.Execute(statement, cancellationToken);
+        }
+
         session.Execute(SilverStatements.CreateExceptions(plan), cancellationToken);
         var counts = SilverCounts.From(plan, session.Query(
             SilverStatements.Counts(plan),
