@@ -54,7 +54,8 @@ internal static class BenchCommand
         output.WriteLine(string.Create(culture, $"{"",-28}{"rows/s",14}{"MB/s",10}"));
         output.WriteLine(string.Create(culture, $"{"bare DuckDB COPY",-28}{result.DuckDbRowsPerSecond,14:N0}{result.DuckDbMegabytesPerSecond,10:0.0}"));
         output.WriteLine(string.Create(culture, $"{"medallion bronze + silver",-28}{result.MedallionRowsPerSecond,14:N0}{result.MedallionMegabytesPerSecond,10:0.0}"));
-        output.WriteLine(string.Create(culture, $"ratio (median of {result.Pairs.Count} pairs): {result.Ratio:0.000}"));
+        output.WriteLine(string.Create(culture, $"{"  of which the silver run",-28}{result.SilverRowsPerSecond,14:N0}"));
+        output.WriteLine(string.Create(culture, $"ratio (median of {result.Pairs.Count} pairs): {result.Ratio:0.000} end to end, {result.SilverRatio:0.000} for the silver run alone"));
         output.WriteLine(string.Create(culture, $"peak RSS: {ByteSize.Format(result.PeakRssBytes)}"));
         output.WriteLine(string.Create(culture,
             $"counts: silver {result.SilverRows:N0} (expected {result.ExpectedSilverRows:N0}), quarantined {result.QuarantinedRows:N0} (expected {result.ExpectedQuarantinedRows:N0}), bare COPY wrote {result.DuckDbRowsWritten:N0}"));

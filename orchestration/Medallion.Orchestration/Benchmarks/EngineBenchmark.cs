@@ -51,7 +51,7 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
             pairs.Add(pair);
             EnsureSucceeded(outcomes);
             reporter.Progress($"repetition {repetition}/{options.Repetitions}: duckdb {pair.DuckDbSeconds:0.00}s, medallion {pair.MedallionSeconds:0.00}s " +
-                $"(bronze {pair.BronzeSeconds:0.00}s, silver {pair.SilverSeconds:0.00}s), ratio {pair.Ratio:0.000}");
+                $"(bronze {pair.BronzeSeconds:0.00}s, silver {pair.SilverSeconds:0.00}s), ratio {pair.Ratio:0.000}, silver-run ratio {pair.SilverRatio:0.000}");
             workspace.Clear("duckdb");
             workspace.Clear("lake");
         }
@@ -62,7 +62,7 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
         return new EngineBenchmarkResult(
             inputBytes, rows, options.Format.ToString().ToLowerInvariant(), options.MemoryLimit, DuckDbVersion(duckDb), Environment.ProcessorCount,
             rows / duckDbSecondsMedian, rows / medallionSecondsMedian, inputBytes / megabyte / duckDbSecondsMedian, inputBytes / megabyte / medallionSecondsMedian,
-            Median(pairs.Select(p => p.Ratio)), PeakMemory.PeakRssBytes(),
+            Median(pairs.Select(p => p.Ratio)), rows / Median(pairs.Select(p => p.SilverSeconds)), Median(pairs.Select(p => p.SilverRatio)), PeakMemory.PeakRssBytes(),
             outcomes.Sum(o => o.Silver!.RowsWritten), outcomes.Sum(o => o.Silver!.Quarantined),
             tables.Sum(t => t.SilverRows), tables.Sum(t => t.QuarantinedRows), duckDbRows, pairs);
     }

@@ -16,7 +16,7 @@ public sealed class BenchCommandTests
         Assert.True(exitCode == 0, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        foreach (var name in new[] { "duckdb_rows_per_second", "medallion_rows_per_second", "ratio", "peak_rss_bytes" })
+        foreach (var name in new[] { "duckdb_rows_per_second", "medallion_rows_per_second", "ratio", "silver_rows_per_second", "silver_ratio", "peak_rss_bytes" })
         {
             Assert.True(root.GetProperty(name).GetDouble() > 0, name);
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Medallion.Testing;
 
@@ -42,26 +41,6 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal(1, _lake.Snapshot(SalesDataset.Current).Version);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunChildAsync(string? faultPoint, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medallion.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["MEDALLION_FAULT_AT"] = faultPoint ?? string.Empty;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunChildAsync(string? faultPoint, params string[] args) =>
+        MedallionProcess.RunAsync(new Dictionary<string, string> { ["MEDALLION_FAULT_AT"] = faultPoint ?? string.Empty }, args);
 }

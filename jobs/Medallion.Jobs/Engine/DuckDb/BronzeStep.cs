@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
 using Medallion.Delta.Schema;
@@ -21,8 +22,10 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         new RawRecordsReader(session).Load(plan.Table, files, cancellationToken);
         session.Execute(BronzeRowsView.Create(plan.Table, run, rawRoot), cancellationToken);
-        var read = session.Scalar($"SELECT count(*) FROM {BronzeRowsView.View}", cancellationToken);
-        var malformed = session.Scalar($"SELECT count({LineageColumns.Malformed}) FROM {BronzeRowsView.View}", cancellationToken);
+        var (read, malformed) = session.Query(
+            $"SELECT count(*), count({LineageColumns.Malformed}) FROM {BronzeRowsView.View}",
+            r => (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
+            cancellationToken)[0];
 
         var schema = LakeSchemas.Bronze(plan);
         var table = tables.Open(layout.Bronze);
