@@ -12,6 +12,14 @@ internal static class LakeSchemas
 
     public static IReadOnlyList<string> QuarantinePartitions { get; } = [LineageColumns.RunKey];
 
+    /// <summary>The one bronze partition a run writes.</summary>
+    public static IReadOnlyDictionary<string, string> BronzePartition(RunContext run) =>
+        new Dictionary<string, string> { [LineageColumns.IngestDate] = run.IngestDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>The one quarantine partition a run writes.</summary>
+    public static IReadOnlyDictionary<string, string> QuarantinePartition(RunContext run) =>
+        new Dictionary<string, string> { [LineageColumns.RunKey] = run.RunKey };
+
     /// <summary>Declared columns, then why a record is malformed, its lineage, and the ingest date.</summary>
     public static DeltaSchema Bronze(TablePlan plan) => Schema(
         plan.BronzeColumns.Select(c => Field(c.Name, c.Type)).Concat(

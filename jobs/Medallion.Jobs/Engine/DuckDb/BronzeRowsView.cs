@@ -29,7 +29,7 @@ internal static class BronzeRowsView
             $"  CASE WHEN starts_with(_source_file, {Sql.StringLiteral(prefix)}) THEN substr(_source_file, {prefix.Length + 1}) ELSE _source_file END AS {LineageColumns.SourceFile},\n" +
             $"  {Sql.TimestampLiteral(run.StartedAt)} AS {LineageColumns.IngestedAt},\n" +
             $"  CAST(rowid + 1 AS BIGINT) AS {LineageColumns.RecordNumber},\n" +
-            $"  {Sql.DateLiteral(DateOnly.FromDateTime(run.StartedAt.UtcDateTime))} AS {LineageColumns.IngestDate}\n" +
+            $"  {Sql.DateLiteral(run.IngestDate)} AS {LineageColumns.IngestDate}\n" +
             $"FROM {RawRecordsReader.Table}";
     }
 }

@@ -21,7 +21,8 @@ internal static class DuckDbPlanScript
         [
             .. RawRecordsReader.Statements(plan.Table, files),
             BronzeRowsView.Create(plan.Table, run, rawRoot).Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
-            ParquetFileWriter.CopyStatement($"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions),
+            ParquetFileWriter.CopyStatement($"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run))
+                .Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
             "-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key",
         ];
     }
@@ -40,7 +41,9 @@ internal static class DuckDbPlanScript
             $"-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few\n{SilverStatements.CreateExceptions(plan)}",
             SilverStatements.Counts(plan),
             ParquetFileWriter.CopyStatement(SilverStatements.SilverRows(query), runDirectory, plan.Table.PartitionBy),
-            ParquetFileWriter.CopyStatement(SilverStatements.QuarantineRows(query), Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions),
+            ParquetFileWriter.CopyStatement(
+                SilverStatements.QuarantineRows(query), Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions,
+                LakeSchemas.QuarantinePartition(new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch))),
             "-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition",
         ];
     }

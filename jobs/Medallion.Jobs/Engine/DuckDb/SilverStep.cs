@@ -54,7 +54,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables);
         var silverFiles = await writer.WriteAsync(
-            SilverStatements.SilverRows(query), runPath, silverSchema, plan.Table.PartitionBy, cancellationToken);
+            SilverStatements.SilverRows(query), runPath, silverSchema, plan.Table.PartitionBy, cancellationToken: cancellationToken);
         EnsureRoutedAlike(counts, silverFiles.Sum(f => f.Stats?.NumRecords ?? 0));
         var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
         silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
@@ -95,7 +95,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
         var files = await writer.WriteAsync(
-            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, cancellationToken);
+            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run), cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);
