@@ -21,11 +21,11 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
     public async Task<IReadOnlyList<TableRunOutcome>> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (dataset, selected, environment) = PipelineSelection.Resolve(configuration, request.Dataset, request.Table, request.Environment);
+        var (dataset, tables, environment) = PipelineSelection.Resolve(configuration, request.Dataset, request.Table, request.Environment);
         var runKey = request.RunKey is null ? RunKey.Generate(clock) : RunKey.Validate(request.RunKey);
 
         using var staging = RunStaging.Open(environment, request.Input ?? environment.RawRoot);
-        var tables = new DuckDbTables(staging.LakeDirectory, staging.Lake, clock);
+        var engine = new DuckDbEngine(environment.DuckDb, new DuckDbTables(staging.LakeDirectory, staging.Lake, clock));
         var inputs = new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal);
         foreach (var table in dataset.Tables)
         {
@@ -37,9 +37,8 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         var run = new RunContext(runKey, clock.GetUtcNow());
         var ledger = new RunLedger(staging.Lake);
         var outcomes = new List<TableRunOutcome>();
-        foreach (var table in selected)
+        foreach (var table in tables)
         {
-            using var engine = new DuckDbEngine(environment.DuckDb, tables);
             outcomes.Add(await RunTableAsync(engine, ledger, staging.Raw, dataset, table, environment, run, request, inputs[table.Name], cancellationToken));
         }
 

@@ -97,8 +97,8 @@ public abstract class PipelineRunnerTests(TestLake lake) : IDisposable
     [Fact]
     public async Task RunAsync_BronzeThenSilverAsSeparateRuns_WritesWhatOneRunOfBothWrites()
     {
-        // One run of both layers hands silver the bronze rows in DuckDB; a silver-only run reads
-        // the committed bronze files (on S3, downloads them): the results must not differ.
+        // A silver-only run finds the key's bronze files through the bronze table's log (on S3,
+        // downloads them); the results must be those of one run of both layers.
         ShopDataset.WriteTo(_lake);
         var together = (await RunAsync("k1")).Single();
 

@@ -18,22 +18,11 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
 {
     public const string InputView = SilverStatements.InputView;
 
-    /// <param name="bronzeInSession">
-    /// The session still holds the rows the same run key has just committed to bronze (the view
-    /// <see cref="BronzeRowsView.View"/>): read them there instead of the table's files.
-    /// </param>
-    public async Task<LayerResult> RunAsync(TablePlan plan, RunContext run, bool bronzeInSession, CancellationToken cancellationToken = default)
+    public async Task<LayerResult> RunAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
-        if (bronzeInSession)
-        {
-            session.Execute($"CREATE OR REPLACE TEMP VIEW {InputView} AS SELECT * FROM {BronzeRowsView.View}", cancellationToken);
-        }
-        else
-        {
-            await CreateInputViewAsync(layout, run, cancellationToken);
-        }
+        await CreateInputViewAsync(layout, run, cancellationToken);
 
         var query = SilverStatements.Render(plan);
         foreach (var statement in SilverStatements.CreateRoutedView(query))
