@@ -70,15 +70,4 @@ internal sealed class SalesLake : IDisposable
     public string Read(string relativePath) => _lake.ReadText(relativePath);
 
     public void Dispose() => _lake.Dispose();
-
-    internal sealed class RecordingReporter : IRunReporter
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void Progress(string message)
-        {
-        }
-
-        public void Warning(string message) => Warnings.Add(message);
-    }
 }

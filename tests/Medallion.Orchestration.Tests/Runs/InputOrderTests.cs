@@ -47,7 +47,7 @@ public sealed class InputOrderTests : IDisposable
             _lake.WriteRaw($"events/part-{file}.csv", csv.ToString());
         }
 
-        var outcome = (await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, new SilentReporter())
+        var outcome = (await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, new RecordingReporter())
             .RunAsync(new RunRequest("events", RunKey: "k1"))).Single();
 
         Assert.True(outcome.Succeeded, outcome.Error);
@@ -60,15 +60,4 @@ public sealed class InputOrderTests : IDisposable
     }
 
     private static string Number(int file, int line) => ((file * LinesPerFile) + line).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private sealed class SilentReporter : IRunReporter
-    {
-        public void Progress(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
-        }
-    }
 }

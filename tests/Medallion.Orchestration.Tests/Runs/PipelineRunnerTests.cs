@@ -274,15 +274,4 @@ public abstract class PipelineRunnerTests(TestLake lake) : IDisposable
     /// <summary>A lake and raw root in a moto bucket.</summary>
     [Collection(MotoCollection.Name)]
     public sealed class OnS3(MotoServer moto) : PipelineRunnerTests(TestLake.OnS3(moto));
-
-    private sealed class RecordingReporter : IRunReporter
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void Progress(string message)
-        {
-        }
-
-        public void Warning(string message) => Warnings.Add(message);
-    }
 }

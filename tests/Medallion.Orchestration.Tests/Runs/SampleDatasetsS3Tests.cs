@@ -44,7 +44,7 @@ public sealed class SampleDatasetsS3Tests(MotoServer moto)
             Aws = new AwsSpec(MotoServer.Region, moto.Endpoint.ToString()),
         };
         var settings = configuration.Settings with { Environments = new Dictionary<string, EnvironmentSpec> { ["local"] = onS3 } };
-        var runner = new PipelineRunner(configuration with { Settings = settings }, _clock, new SampleDatasetsTests.IgnoringReporter());
+        var runner = new PipelineRunner(configuration with { Settings = settings }, _clock, new RecordingReporter());
         return await runner.RunAsync(new RunRequest(Dataset, RunKey: "sample-run"));
     }
 }

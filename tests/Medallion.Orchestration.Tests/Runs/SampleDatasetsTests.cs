@@ -50,7 +50,7 @@ public sealed class SampleDatasetsTests : IDisposable
             DuckDb = local.DuckDb with { TempDirectory = Path.Combine(_lake.Path, ".tmp") },
         };
         var settings = configuration.Settings with { Environments = new Dictionary<string, EnvironmentSpec> { ["local"] = isolated } };
-        var runner = new PipelineRunner(configuration with { Settings = settings }, _clock, new IgnoringReporter());
+        var runner = new PipelineRunner(configuration with { Settings = settings }, _clock, new RecordingReporter());
         return await runner.RunAsync(new RunRequest(dataset, RunKey: "sample-run"));
     }
 
@@ -74,17 +74,6 @@ public sealed class SampleDatasetsTests : IDisposable
                 .Where(r => (long)r.Value! > 0)
                 .ToDictionary(r => r.Key, r => (long)r.Value!);
             Assert.Equal(rules.OrderBy(r => r.Key), silver.RuleFailures.Where(r => r.Value > 0).OrderBy(r => r.Key));
-        }
-    }
-
-    internal sealed class IgnoringReporter : IRunReporter
-    {
-        public void Progress(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
         }
     }
 }
