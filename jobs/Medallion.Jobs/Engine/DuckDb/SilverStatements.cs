@@ -48,11 +48,16 @@ internal static class SilverStatements
         return $"SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed{ruleColumns} FROM ({inner})";
     }
 
+    /// <remarks>
+    /// An <c>ANTI JOIN</c>, not <c>NOT EXISTS</c>: DuckDB plans the correlated form as a delim join
+    /// that groups all 10 M record numbers first (silver COPY 5.3 s against 4.1 s at 10 M rows).
+    /// </remarks>
     public static string SilverRows(SilverQuery query)
     {
         var recordNumber = Sql.Identifier(LineageColumns.RecordNumber);
         return $"SELECT {string.Join(", ", query.SilverSelect)} FROM (\n{query.TransformedSql}\n) AS transformed\n" +
-            $"WHERE NOT EXISTS (SELECT 1 FROM {ExceptionsTable} AS x WHERE x.{recordNumber} = transformed.{recordNumber} AND x.{Disposition("<>", SilverQuery.Dispositions.Silver)})";
+            $"ANTI JOIN (SELECT {recordNumber} FROM {ExceptionsTable} WHERE {Disposition("<>", SilverQuery.Dispositions.Silver)}) AS x " +
+            $"ON x.{recordNumber} = transformed.{recordNumber}";
     }
 
     public static string QuarantineRows(SilverQuery query) =>
