@@ -2,7 +2,8 @@ namespace Medallion.Delta.Storage;
 
 /// <summary>An <see cref="IObjectStore"/> over a local folder.</summary>
 /// <remarks>
-/// Every write (copies stream rather than hold a file in memory) goes to a hidden temp file beside the target first and is then moved into place, so a
+/// Every write (including uploads, downloads and copies, which stream rather than hold a file in
+/// memory) goes to a hidden temp file beside the target first and is then moved into place, so a
 /// reader never sees a half-written object. <see cref="PutIfAbsentAsync"/> moves
 /// without overwrite, which the file system performs atomically (a hard link on Unix).
 /// </remarks>
@@ -78,6 +79,28 @@ public sealed class LocalObjectStore : IObjectStore
         {
             File.Delete(temp);
         }
+    }
+
+    public async Task UploadFileAsync(string localFile, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        var target = ToLocal(path);
+        await using var source = AtomicFile.TryOpenRead(localFile)
+            ?? throw new FileNotFoundException($"Cannot upload '{localFile}' to '{target}': the local file does not exist.", localFile);
+        await AtomicFile.CopyAsync(source, target, cancellationToken);
+    }
+
+    public async Task<bool> TryDownloadFileAsync(string path, string localFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        await using var source = AtomicFile.TryOpenRead(ToLocal(path));
+        if (source is null)
+        {
+            return false;
+        }
+
+        await AtomicFile.CopyAsync(source, Path.GetFullPath(localFile), cancellationToken);
+        return true;
     }
 
     public async Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken = default)
