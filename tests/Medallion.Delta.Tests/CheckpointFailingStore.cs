@@ -18,6 +18,10 @@ internal sealed class CheckpointFailingStore(IObjectStore inner) : IObjectStore
 
     public Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) => inner.PutIfAbsentAsync(path, content, cancellationToken);
 
+    public Task UploadFileAsync(string localFile, string path, CancellationToken cancellationToken = default) => inner.UploadFileAsync(localFile, path, cancellationToken);
+
+    public Task<bool> TryDownloadFileAsync(string path, string localFile, CancellationToken cancellationToken = default) => inner.TryDownloadFileAsync(path, localFile, cancellationToken);
+
     public Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken = default) => inner.CopyAsync(sourcePath, destinationPath, cancellationToken);
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);

@@ -10,7 +10,8 @@ namespace Medallion.Delta.Reading;
 /// <remarks>
 /// DuckDB here has no network extensions, so S3 data is read from local copies. Files already
 /// staged with the same size are not downloaded again, so one staging folder can serve several
-/// snapshots of a table. Each file is held in memory while it downloads.
+/// snapshots of a table. Each file streams to disk (a file larger than memory is fine) and appears
+/// under its name only once complete, so an interrupted download is fetched again next time.
 /// </remarks>
 public static class DeltaFileStaging
 {
@@ -58,10 +59,10 @@ public static class DeltaFileStaging
             }
 
             var source = ObjectPath.Combine(snapshot.TablePath, file.Path);
-            var content = await store.TryReadAsync(source, cancellationToken)
-                ?? throw new DeltaFormatException($"The live data file '{store.Describe(source)}' is missing from the store.");
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllBytesAsync(target, content, cancellationToken);
+            if (!await store.TryDownloadFileAsync(source, target, cancellationToken))
+            {
+                throw new DeltaFormatException($"The live data file '{store.Describe(source)}' is missing from the store.");
+            }
         }
 
         return root;

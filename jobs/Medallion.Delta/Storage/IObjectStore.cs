@@ -28,6 +28,23 @@ public interface IObjectStore
     /// </summary>
     Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates or overwrites the object at <paramref name="path"/> with the content of
+    /// <paramref name="localFile"/>, streamed from disk: for data files of any size, where
+    /// <see cref="WriteAsync"/> would hold the whole file in memory. A reader never sees a partial object.
+    /// </summary>
+    /// <remarks>Throws <see cref="FileNotFoundException"/> when <paramref name="localFile"/> does not exist.</remarks>
+    Task UploadFileAsync(string localFile, string path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams the object at <paramref name="path"/> into <paramref name="localFile"/> (creating its
+    /// folder, replacing an existing file) and returns <see langword="true"/>; returns
+    /// <see langword="false"/> and leaves the local file alone when the object does not exist, as
+    /// <see cref="TryReadAsync"/> returns <see langword="null"/>. The file appears under its name only
+    /// once complete (temp file beside it, then a rename), so a failed download leaves no partial file.
+    /// </summary>
+    Task<bool> TryDownloadFileAsync(string path, string localFile, CancellationToken cancellationToken = default);
+
     /// <summary>Copies an object, overwriting the destination.</summary>
     Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken = default);
 

@@ -2,8 +2,9 @@ namespace Medallion.Delta.Storage;
 
 /// <summary>An <see cref="IObjectStore"/> over a local folder.</summary>
 /// <remarks>
-/// Every write goes to a hidden temp file beside the target first and is then moved into
-/// place, so a reader never sees a half-written object. <see cref="PutIfAbsentAsync"/> moves
+/// Every write (including uploads, downloads and copies, which stream rather than hold a file in
+/// memory) goes to a hidden temp file beside the target first and is then moved into place, so a
+/// reader never sees a half-written object. <see cref="PutIfAbsentAsync"/> moves
 /// without overwrite, which the file system performs atomically (a hard link on Unix).
 /// </remarks>
 public sealed class LocalObjectStore : IObjectStore
@@ -31,7 +32,7 @@ public sealed class LocalObjectStore : IObjectStore
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsTempFile(file))
+            if (AtomicFile.IsTemp(file))
             {
                 continue;
             }
@@ -58,12 +59,8 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
-    public async Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
-    {
-        var local = ToLocal(path);
-        var temp = await WriteTempAsync(local, content, cancellationToken);
-        File.Move(temp, local, overwrite: true);
-    }
+    public Task WriteAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        AtomicFile.WriteAsync(ToLocal(path), (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
 
     public async Task<bool> PutIfAbsentAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -73,7 +70,7 @@ public sealed class LocalObjectStore : IObjectStore
             return false;
         }
 
-        var temp = await WriteTempAsync(local, content, cancellationToken);
+        var temp = await AtomicFile.WriteTempAsync(local, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
         try
         {
             return AtomicCreate.TryPublish(temp, local);
@@ -84,11 +81,34 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
+    public async Task UploadFileAsync(string localFile, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        var target = ToLocal(path);
+        await using var source = AtomicFile.TryOpenRead(localFile)
+            ?? throw new FileNotFoundException($"Cannot upload '{localFile}' to '{target}': the local file does not exist.", localFile);
+        await AtomicFile.CopyAsync(source, target, cancellationToken);
+    }
+
+    public async Task<bool> TryDownloadFileAsync(string path, string localFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        await using var source = AtomicFile.TryOpenRead(ToLocal(path));
+        if (source is null)
+        {
+            return false;
+        }
+
+        await AtomicFile.CopyAsync(source, Path.GetFullPath(localFile), cancellationToken);
+        return true;
+    }
+
     public async Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken = default)
     {
-        var content = await TryReadAsync(sourcePath, cancellationToken)
+        // Streamed, not read into memory: promotion copies whole data files on a local lake.
+        await using var source = AtomicFile.TryOpenRead(ToLocal(sourcePath))
             ?? throw new FileNotFoundException($"Cannot copy '{Describe(sourcePath)}': it does not exist.", ToLocal(sourcePath));
-        await WriteAsync(destinationPath, content, cancellationToken);
+        await AtomicFile.CopyAsync(source, ToLocal(destinationPath), cancellationToken);
     }
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
@@ -99,26 +119,6 @@ public sealed class LocalObjectStore : IObjectStore
 
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(ToLocal(path)));
-
-    private static async Task<string> WriteTempAsync(string local, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(local)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(local)}.{Guid.NewGuid():N}.tmp");
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true))
-        {
-            await stream.WriteAsync(content, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-        }
-
-        return temp;
-    }
-
-    private static bool IsTempFile(string file)
-    {
-        var name = Path.GetFileName(file);
-        return name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal);
-    }
 
     private string ToLocal(string path, bool allowEmpty = false)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using Amazon.S3;
 
 namespace Medallion.Delta.Storage;
 
@@ -18,6 +19,10 @@ public sealed partial class S3ObjectStore
 
     private static bool IsAwsFailure(Exception exception) =>
         exception is AmazonServiceException or AmazonClientException or HttpRequestException or (IOException and not FileNotFoundException);
+
+    /// <summary>A 404 for the key; a missing bucket is a configuration error, not a missing object.</summary>
+    private static bool IsMissingObject(AmazonS3Exception exception) =>
+        exception.StatusCode == HttpStatusCode.NotFound && exception.ErrorCode != "NoSuchBucket";
 
     private static string ValidateBucket(string bucket)
     {
@@ -41,6 +46,13 @@ public sealed partial class S3ObjectStore
             throw Translate(operation, location, failure);
         }
     }
+
+    private Task CallAsync(string operation, string location, Func<Task> call) =>
+        CallAsync(operation, location, async () =>
+        {
+            await call();
+            return true;
+        });
 
     private MedallionException Translate(string operation, string location, Exception failure)
     {

@@ -76,7 +76,7 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
             await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
             return buffer.ToArray();
         }
-        catch (AmazonS3Exception missing) when (missing.StatusCode == HttpStatusCode.NotFound && missing.ErrorCode != "NoSuchBucket")
+        catch (AmazonS3Exception missing) when (IsMissingObject(missing))
         {
             return null;
         }
@@ -124,7 +124,7 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
         {
             await _client.CopyObjectAsync(request, cancellationToken);
         }
-        catch (AmazonS3Exception missing) when (missing.StatusCode == HttpStatusCode.NotFound && missing.ErrorCode != "NoSuchBucket")
+        catch (AmazonS3Exception missing) when (IsMissingObject(missing))
         {
             throw new FileNotFoundException($"Cannot copy '{Describe(sourcePath)}' to '{Describe(destinationPath)}': the source does not exist.", Describe(sourcePath));
         }

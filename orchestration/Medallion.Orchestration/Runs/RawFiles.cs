@@ -14,7 +14,7 @@ namespace Medallion.Orchestration.Runs;
 /// </summary>
 internal sealed class RawFiles(IObjectStore store, string localRoot) : IDisposable
 {
-    /// <summary>How many objects are downloaded at once (each is held in memory while it downloads).</summary>
+    /// <summary>How many objects are downloaded at once (each streams to disk, so a raw file may exceed memory).</summary>
     private const int Parallelism = 8;
 
     /// <summary>The local folder the staged paths start with: the raw root itself, or its staging copy.</summary>
@@ -46,10 +46,10 @@ internal sealed class RawFiles(IObjectStore store, string localRoot) : IDisposab
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
         {
-            var content = await store.TryReadAsync(files[i].Path, token)
-                ?? throw new RunFailedException($"The raw file {store.Describe(files[i].Path)} was listed but is gone; was it moved while the run started?");
-            Directory.CreateDirectory(Path.GetDirectoryName(local[i])!);
-            await File.WriteAllBytesAsync(local[i], content, token);
+            if (!await store.TryDownloadFileAsync(files[i].Path, local[i], token))
+            {
+                throw new RunFailedException($"The raw file {store.Describe(files[i].Path)} was listed but is gone; was it moved while the run started?");
+            }
         });
         return local;
     }

@@ -50,6 +50,52 @@ public sealed class LocalObjectStoreTests : IDisposable
         Assert.False(await sut.ExistsAsync("x.bin"));
     }
 
+    [Fact]
+    public async Task UploadFileAsync_ThenTryDownloadFileAsync_RoundTripsReplacingFilesWithoutLeavingTempFiles()
+    {
+        using var elsewhere = new TempDirectory("medallion-files");
+        var sut = new LocalObjectStore(_root.Path);
+        var content = new byte[(3 * 1024 * 1024) + 7];
+        new Random(7).NextBytes(content);
+        var source = elsewhere.Combine("part-0001.parquet");
+        await File.WriteAllBytesAsync(source, content);
+        var target = elsewhere.Combine("staged", "part-0001.parquet");
+        Directory.CreateDirectory(elsewhere.Combine("staged"));
+        await File.WriteAllTextAsync(target, "stale");
+        await sut.WriteAsync("t/part-0001.parquet", new byte[] { 1 });
+
+        await sut.UploadFileAsync(source, "t/part-0001.parquet");
+        var downloaded = await sut.TryDownloadFileAsync("t/part-0001.parquet", target);
+
+        Assert.True(downloaded);
+        Assert.Equal(content, await File.ReadAllBytesAsync(_root.Combine("t", "part-0001.parquet")));
+        Assert.Equal(content, await File.ReadAllBytesAsync(target));
+        Assert.Equal(["part-0001.parquet"], Directory.GetFiles(_root.Combine("t")).Select(Path.GetFileName));
+        Assert.Equal(["part-0001.parquet"], Directory.GetFiles(elsewhere.Combine("staged")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task TryDownloadFileAsync_MissingObject_ReturnsFalseAndCreatesNothing()
+    {
+        using var elsewhere = new TempDirectory("medallion-files");
+        var sut = new LocalObjectStore(_root.Path);
+
+        var downloaded = await sut.TryDownloadFileAsync("no/such/file.json", elsewhere.Combine("staged", "file.json"));
+
+        Assert.False(downloaded);
+        Assert.False(Directory.Exists(elsewhere.Combine("staged")));
+    }
+
+    [Fact]
+    public async Task UploadFileAsync_MissingLocalFile_ThrowsFileNotFoundAndWritesNothing()
+    {
+        var sut = new LocalObjectStore(_root.Path);
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => sut.UploadFileAsync(_root.Combine("absent.parquet"), "t/x.parquet"));
+
+        Assert.False(await sut.ExistsAsync("t/x.parquet"));
+    }
+
     [Theory]
     [InlineData("../escape.txt")]
     [InlineData("a/../../b")]

@@ -6,7 +6,7 @@ namespace Medallion.Delta.Tests.Storage;
 
 /// <summary>The S3 store against moto 5.2.1 and, for failures moto cannot produce, a real HTTP server that answers with S3 errors.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class S3ObjectStoreTests(MotoServer moto)
+public sealed partial class S3ObjectStoreTests(MotoServer moto)
 {
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 

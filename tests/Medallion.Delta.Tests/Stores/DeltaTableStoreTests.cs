@@ -15,7 +15,7 @@ namespace Medallion.Delta.Tests.Stores;
 /// </summary>
 /// <remarks>
 /// Data files are written by DuckDB into a local upload folder and put into the store through
-/// <see cref="IObjectStore.WriteAsync"/>; reads stage the live files back with
+/// <see cref="IObjectStore.UploadFileAsync"/> as the engine does; reads stage the live files back with
 /// <see cref="DeltaFileStaging"/>, so both stores go through exactly the same path.
 /// </remarks>
 public abstract partial class DeltaTableStoreTests : IDisposable
@@ -79,7 +79,7 @@ public abstract partial class DeltaTableStoreTests : IDisposable
         var files = DataFileWriter.Write(_duck, query, upload, "", partitionBy);
         foreach (var file in files)
         {
-            await Store.WriteAsync($"{tablePath}/{file.Path}", await File.ReadAllBytesAsync(Path.Combine(upload, file.Path)));
+            await Store.UploadFileAsync(Path.Combine(upload, file.Path), $"{tablePath}/{file.Path}");
         }
 
         return files;

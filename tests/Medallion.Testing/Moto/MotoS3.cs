@@ -20,12 +20,15 @@ public static class MotoS3
     public static string CreateBucket(this MotoServer moto, string prefix = "medallion")
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
-        using var client = new AmazonS3Client(
-            new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
-            new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
+        using var client = moto.CreateClient();
         client.PutBucketAsync(name).GetAwaiter().GetResult();
         return name;
     }
+
+    /// <summary>A plain SDK client on moto, for checking what a store left in a bucket (the caller disposes it).</summary>
+    public static AmazonS3Client CreateClient(this MotoServer moto) => new(
+        new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
+        new AmazonS3Config { ServiceURL = moto.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
 
     /// <summary>An <see cref="S3ObjectStore"/> on a new bucket, rooted at <paramref name="keyPrefix"/>.</summary>
     public static S3ObjectStore CreateStore(this MotoServer moto, string keyPrefix = "") =>

@@ -7,7 +7,7 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// <summary>Moving data files between the engine's local folder and the lake's store.</summary>
 internal sealed partial class DuckDbTables
 {
-    /// <summary>How many files move at once (each is held in memory while it moves).</summary>
+    /// <summary>How many files move at once (each streams from disk; a large one in parts).</summary>
     private const int TransferParallelism = 8;
 
     /// <summary>True when the local folder is a staging copy rather than the lake itself.</summary>
@@ -28,8 +28,8 @@ internal sealed partial class DuckDbTables
         var options = new ParallelOptions { MaxDegreeOfParallelism = TransferParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(files, options, async (file, token) =>
         {
-            var content = await File.ReadAllBytesAsync(Path.Combine(LocalPath(tablePath), file.Path.Replace('/', Path.DirectorySeparatorChar)), token);
-            await Store.WriteAsync($"{tablePath}/{file.Path}", content, token);
+            var localFile = Path.Combine(LocalPath(tablePath), file.Path.Replace('/', Path.DirectorySeparatorChar));
+            await Store.UploadFileAsync(localFile, $"{tablePath}/{file.Path}", token);
         });
     }
 
