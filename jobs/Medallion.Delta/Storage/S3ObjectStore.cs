@@ -117,23 +117,6 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
         }
     }
 
-    public async Task CopyAsync(string sourcePath, string destinationPath, CancellationToken cancellationToken = default)
-    {
-        var request = new CopyObjectRequest { SourceBucket = Bucket, SourceKey = Key(sourcePath), DestinationBucket = Bucket, DestinationKey = Key(destinationPath) };
-        try
-        {
-            await _client.CopyObjectAsync(request, cancellationToken);
-        }
-        catch (AmazonS3Exception missing) when (IsMissingObject(missing))
-        {
-            throw new FileNotFoundException($"Cannot copy '{Describe(sourcePath)}' to '{Describe(destinationPath)}': the source does not exist.", Describe(sourcePath));
-        }
-        catch (Exception failure) when (IsAwsFailure(failure))
-        {
-            throw Translate("copy", $"{Describe(sourcePath)}' to '{Describe(destinationPath)}", failure);
-        }
-    }
-
     public Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         CallAsync("delete", Describe(path), () => _client.DeleteObjectAsync(new DeleteObjectRequest { BucketName = Bucket, Key = Key(path) }, cancellationToken));
 
