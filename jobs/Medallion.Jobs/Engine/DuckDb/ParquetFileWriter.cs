@@ -26,17 +26,12 @@ internal sealed class ParquetFileWriter(DuckDbSession session, DuckDbTables tabl
     {
         var sql = DuckDbDialect.Instance;
         var partitioning = string.Empty;
-        string target;
-        if (partitionColumns.Count == 0)
+        var target = Path.Combine(Folder(tableDirectory, partitionColumns, knownPartition), $"part-{Guid.NewGuid()}.parquet");
+        if (partitionColumns.Count > 0 && knownPartition is not null)
         {
-            target = Path.Combine(tableDirectory, $"part-{Guid.NewGuid()}.parquet");
-        }
-        else if (knownPartition is not null)
-        {
-            target = Path.Combine([tableDirectory, .. partitionColumns.Select(c => $"{c}={knownPartition[c]}"), $"part-{Guid.NewGuid()}.parquet"]);
             query = $"SELECT * EXCLUDE ({string.Join(", ", partitionColumns.Select(sql.Identifier))}) FROM ({query})";
         }
-        else
+        else if (partitionColumns.Count > 0)
         {
             target = tableDirectory;
             partitioning = $"PARTITION_BY ({string.Join(", ", partitionColumns.Select(sql.Identifier))}), APPEND, FILENAME_PATTERN 'part-{{uuid}}', ";
@@ -71,7 +66,7 @@ internal sealed class ParquetFileWriter(DuckDbSession session, DuckDbTables tabl
         CancellationToken cancellationToken)
     {
         var statement = CopyStatement(query, tableDirectory, partitionColumns, knownPartition);
-        Directory.CreateDirectory(knownPartition is null ? tableDirectory : Path.Combine([tableDirectory, .. partitionColumns.Select(c => $"{c}={knownPartition[c]}")]));
+        Directory.CreateDirectory(Folder(tableDirectory, partitionColumns, knownPartition));
         var modified = tables.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         return session.Query(statement, reader =>
         {
@@ -89,6 +84,12 @@ internal sealed class ParquetFileWriter(DuckDbSession session, DuckDbTables tabl
                 Stats: DuckDbFileStatistics.Convert(rows, columnStats, schema, partitionColumns));
         }, cancellationToken);
     }
+
+    /// <summary>The folder a COPY writes into: the table's, or the known partition's below it.</summary>
+    private static string Folder(string tableDirectory, IReadOnlyList<string> partitionColumns, IReadOnlyDictionary<string, string>? knownPartition) =>
+        knownPartition is null
+            ? tableDirectory
+            : Path.Combine([tableDirectory, .. partitionColumns.Select(c => $"{c}={knownPartition[c]}")]);
 
     /// <summary>Delta writes null for both a null and an empty partition value.</summary>
     private static string? PartitionValue(IDictionary? keys, string column) =>
