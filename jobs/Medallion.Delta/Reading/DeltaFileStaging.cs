@@ -15,6 +15,9 @@ namespace Medallion.Delta.Reading;
 /// </remarks>
 public static class DeltaFileStaging
 {
+    /// <summary>How many files are downloaded at once.</summary>
+    private const int Parallelism = 8;
+
     /// <summary>Returns the local table folder to pass to <see cref="DuckDbSnapshotReader.CreateView"/>.</summary>
     /// <param name="store">The store the snapshot was read from.</param>
     /// <param name="snapshot">The snapshot whose files are needed.</param>
@@ -38,7 +41,8 @@ public static class DeltaFileStaging
 
         ArgumentException.ThrowIfNullOrEmpty(stagingDirectory);
         var root = Path.GetFullPath(stagingDirectory);
-        foreach (var file in files ?? snapshot.Files)
+        var wanted = (files ?? snapshot.Files).ToList();
+        foreach (var file in wanted)
         {
             if (LogPathCodec.IsAbsoluteUri(file.Path))
             {
@@ -51,19 +55,24 @@ public static class DeltaFileStaging
             {
                 throw new DeltaFormatException($"The data file path '{file.Path}' in '{store.Describe(snapshot.TablePath)}' leaves the table folder.");
             }
+        }
 
+        // Paths are all checked before the first download; then several files move at once, as raw files and uploads do.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(wanted, options, async (file, token) =>
+        {
             var target = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
             if (File.Exists(target) && new FileInfo(target).Length == file.Size)
             {
-                continue;
+                return;
             }
 
             var source = ObjectPath.Combine(snapshot.TablePath, file.Path);
-            if (!await store.TryDownloadFileAsync(source, target, cancellationToken))
+            if (!await store.TryDownloadFileAsync(source, target, token))
             {
                 throw new DeltaFormatException($"The live data file '{store.Describe(source)}' is missing from the store.");
             }
-        }
+        });
 
         return root;
     }
