@@ -140,11 +140,13 @@ internal sealed class RawRecordsReader(DuckDbSession session)
 
     private static string InsertJsonLines(TableSpec table, IReadOnlyList<string> files, int group) =>
         // A valid JSON line never holds a raw control character, so U+001F can serve as a
-        // delimiter that never splits one: every line arrives whole as one VARCHAR.
+        // delimiter that never splits one: every line arrives whole as one VARCHAR. A valid JSON
+        // text is an object exactly when its first character after JSON whitespace is '{': that
+        // check instead of json_type saves parsing every line a third time (1.3 s per 3.4 M lines).
         $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
         "CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END\n" +
         $"FROM (SELECT line, filename, __object, {JsonValues(table, "__object")}\n" +
-        "  FROM (SELECT line, filename, CASE WHEN json_type(CASE WHEN json_valid(line) THEN line END) = 'OBJECT' THEN line END AS __object\n" +
+        "  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND starts_with(ltrim(line, e' \\t\\r\\n'), '{') THEN line END AS __object\n" +
         $"    FROM read_csv({FileList(files)}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
         $"filename = true, store_rejects = true, rejects_table = 'raw_rejects_{group}', rejects_scan = 'raw_scans_{group}')\n" +
         "    WHERE line IS NOT NULL AND trim(line) <> ''))";
