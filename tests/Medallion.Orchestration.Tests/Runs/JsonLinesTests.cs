@@ -7,8 +7,8 @@ namespace Medallion.Orchestration.Tests.Runs;
 
 /// <summary>
 /// Newline-delimited JSON: a line is a record when it is valid JSON whose value is an object, and
-/// malformed (kept with its text) otherwise. The reader decides "object" from the first character
-/// after JSON whitespace; these lines pin that it agrees with a full parse.
+/// malformed (kept with its text) otherwise; blank lines are skipped. The reader decides "object" and
+/// "blank" from the first characters instead of a full parse or a trim; these lines pin that it agrees with them.
 /// </summary>
 public sealed class JsonLinesTests : IDisposable
 {
@@ -34,6 +34,8 @@ public sealed class JsonLinesTests : IDisposable
             "[{\"id\":\"c\"}]\n" +      // an array
             "\"d\"\n" +                 // a string
             "42\n" +                    // a number
+            "   \n" +                   // blank: skipped
+            "\u00a0\u00a0\n" +           // blank too (trim removes Unicode spaces): skipped
             "{\"id\":\"e\"} x\n" +      // an object followed by text: not valid JSON
             "\u00a0{\"id\":\"f\"}\n");  // no-break space is not JSON whitespace
 
@@ -41,6 +43,7 @@ public sealed class JsonLinesTests : IDisposable
             .RunAsync(new RunRequest("events", RunKey: "k1"))).Single();
 
         Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(7, outcome.Bronze!.RowsRead);
         Assert.Equal([["a"], ["b"]], _lake.Query("silver/events/events/schema_v=1/runs/run_key=k1", "SELECT id FROM t ORDER BY id"));
         Assert.Equal(
             [["\"d\""], ["42"], ["[{\"id\":\"c\"}]"], ["{\"id\":\"e\"} x"], ["\u00a0{\"id\":\"f\"}"]],

@@ -143,13 +143,15 @@ internal sealed class RawRecordsReader(DuckDbSession session)
         // delimiter that never splits one: every line arrives whole as one VARCHAR. A valid JSON
         // text is an object exactly when its first character after JSON whitespace is '{': that
         // check instead of json_type saves parsing every line a third time (1.3 s per 3.4 M lines).
+        // Both that check and the blank-line filter look at the first character before trimming:
+        // trim copies the whole line, and trimming every line cost 1.5 s per 3.4 M lines.
         $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
         "CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END\n" +
         $"FROM (SELECT line, filename, __object, {JsonValues(table, "__object")}\n" +
-        "  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND starts_with(ltrim(line, e' \\t\\r\\n'), '{') THEN line END AS __object\n" +
+        "  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \\t\\r\\n'), '{')) THEN line END AS __object\n" +
         $"    FROM read_csv({FileList(files)}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
         $"filename = true, store_rejects = true, rejects_table = 'raw_rejects_{group}', rejects_scan = 'raw_scans_{group}')\n" +
-        "    WHERE line IS NOT NULL AND trim(line) <> ''))";
+        "    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')))";
 
     private static string InsertJsonArray(TableSpec table, string file) =>
         $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
