@@ -45,6 +45,10 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", output, StringComparison.Ordinal);
         Assert.Contains("\"id\" IS NULL", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(spark)", output, StringComparison.Ordinal);
+        // Only bronze files trade dictionaries of many values for write speed; silver's are read by analysts.
+        var silverStart = output.IndexOf("silver (duckdb)", StringComparison.Ordinal);
+        Assert.Contains("DICTIONARY_SIZE_LIMIT 256", output[..silverStart], StringComparison.Ordinal);
+        Assert.DoesNotContain("DICTIONARY_SIZE_LIMIT", output[silverStart..], StringComparison.Ordinal);
     }
 
     [Fact]

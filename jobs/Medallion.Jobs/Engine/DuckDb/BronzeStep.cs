@@ -34,7 +34,8 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
 
         var written = await new ParquetFileWriter(session, tables).WriteAsync(
-            $"SELECT * FROM {BronzeRowsView.View}", layout.Bronze, schema, LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run), cancellationToken);
+            $"SELECT * FROM {BronzeRowsView.View}", layout.Bronze, schema, LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run),
+            ParquetFileWriter.BronzeDictionarySizeLimit, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);

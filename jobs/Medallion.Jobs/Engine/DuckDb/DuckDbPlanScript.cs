@@ -21,7 +21,9 @@ internal static class DuckDbPlanScript
         [
             .. RawRecordsReader.Statements(plan.Table, files),
             BronzeRowsView.Create(plan.Table, run, rawRoot).Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
-            ParquetFileWriter.CopyStatement($"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run))
+            ParquetFileWriter.CopyStatement(
+                    $"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run),
+                    ParquetFileWriter.BronzeDictionarySizeLimit)
                 .Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
             "-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key",
         ];

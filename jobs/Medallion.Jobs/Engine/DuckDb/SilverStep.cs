@@ -84,7 +84,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
         var files = await writer.WriteAsync(
-            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run), cancellationToken);
+            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run), cancellationToken: cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);
