@@ -1,8 +1,5 @@
 using System.Text;
-using Medallion.Jobs.Config;
-using Medallion.Orchestration.Runs;
 using Medallion.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Medallion.Orchestration.Tests.Runs;
 
@@ -16,7 +13,6 @@ public sealed class InputOrderTests : IDisposable
     private const int Files = 8;
     private const int LinesPerFile = 40_000;
     private readonly TestLake _lake = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _lake.Dispose();
 
@@ -47,8 +43,7 @@ public sealed class InputOrderTests : IDisposable
             _lake.WriteRaw($"events/part-{file}.csv", csv.ToString());
         }
 
-        var outcome = (await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, new RecordingReporter())
-            .RunAsync(new RunRequest("events", RunKey: "k1"))).Single();
+        var outcome = await SingleTableRun.RunAsync(_lake, "events");
 
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal((Files * LinesPerFile) - 2, outcome.Silver!.RowsWritten);

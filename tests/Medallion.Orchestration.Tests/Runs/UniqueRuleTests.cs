@@ -1,7 +1,4 @@
-using Medallion.Jobs.Config;
-using Medallion.Orchestration.Runs;
 using Medallion.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Medallion.Orchestration.Tests.Runs;
 
@@ -13,7 +10,6 @@ namespace Medallion.Orchestration.Tests.Runs;
 public sealed class UniqueRuleTests : IDisposable
 {
     private readonly TestLake _lake = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _lake.Dispose();
 
@@ -45,8 +41,7 @@ public sealed class UniqueRuleTests : IDisposable
             "k2,a,6\n" +        // first live k2: silver
             "k1,a,7\n");        // second live k1: unique_id
 
-        var outcome = (await new PipelineRunner(ConfigLoader.Load(_lake.ConfDirectory), _clock, new RecordingReporter())
-            .RunAsync(new RunRequest("events", RunKey: "k1"))).Single();
+        var outcome = await SingleTableRun.RunAsync(_lake, "events");
 
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(
