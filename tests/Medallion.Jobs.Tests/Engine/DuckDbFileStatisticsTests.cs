@@ -27,7 +27,7 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
         using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
         var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
-        var file = Assert.Single(await sut.WriteAsync($"SELECT * FROM (VALUES ('{shortValue}'), ('{longValue}')) AS v(s)", "t", schema, []));
+        var file = Assert.Single(await sut.WriteAsync(new ParquetWrite($"SELECT * FROM (VALUES ('{shortValue}'), ('{longValue}')) AS v(s)", []), "t", schema));
 
         Assert.Equal(new string('a', 31) + "😀", file.Stats!.MinValues["s"]!.GetValue<string>());
         Assert.Equal(new string('b', 32) + "\uFFFD", file.Stats.MaxValues["s"]!.GetValue<string>());
@@ -41,7 +41,7 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
         using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
         var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
-        var file = Assert.Single(await sut.WriteAsync($"SELECT {string.Join(", ", Enumerable.Range(0, 34).Select(index => $"{index}::INTEGER AS c{index}"))}", "wide", schema, []));
+        var file = Assert.Single(await sut.WriteAsync(new ParquetWrite($"SELECT {string.Join(", ", Enumerable.Range(0, 34).Select(index => $"{index}::INTEGER AS c{index}"))}", []), "wide", schema));
 
         Assert.Equal(32, file.Stats!.MinValues.Count);
         Assert.Equal(31, file.Stats.MaxValues["c31"]!.GetValue<long>());

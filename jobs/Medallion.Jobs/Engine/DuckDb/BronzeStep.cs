@@ -33,9 +33,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
         TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, layout.Bronze);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
 
-        var written = await new ParquetFileWriter(session, tables).WriteAsync(
-            $"SELECT * FROM {BronzeRowsView.View}", layout.Bronze, schema, LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run),
-            ParquetFileWriter.BronzeDictionarySizeLimit, cancellationToken);
+        var written = await new ParquetFileWriter(session, tables).WriteAsync(ParquetWrite.Bronze(run), layout.Bronze, schema, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);

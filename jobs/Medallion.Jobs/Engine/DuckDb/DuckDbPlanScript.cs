@@ -13,18 +13,17 @@ internal static class DuckDbPlanScript
 {
     public const string RunKeyPlaceholder = "<run-key>";
 
+    /// <summary>A run at the Unix epoch, whose dates <see cref="ShowRunStart"/> turns into a placeholder.</summary>
+    private static readonly RunContext PlaceholderRun = new(RunKeyPlaceholder, DateTimeOffset.UnixEpoch);
+
     public static IReadOnlyList<string> Bronze(TablePlan plan, IReadOnlyList<string> files, string rawRoot, string lakeDirectory)
     {
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
-        var run = new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch);
         return
         [
             .. RawRecordsReader.Statements(plan.Table, files),
-            BronzeRowsView.Create(plan.Table, run, rawRoot).Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
-            ParquetFileWriter.CopyStatement(
-                    $"SELECT * FROM {BronzeRowsView.View}", Path.Combine(lakeDirectory, layout.Bronze), LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run),
-                    ParquetFileWriter.BronzeDictionarySizeLimit)
-                .Replace("1970-01-01", "<run start>", StringComparison.Ordinal),
+            ShowRunStart(BronzeRowsView.Create(plan.Table, PlaceholderRun, rawRoot)),
+            ShowRunStart(ParquetFileWriter.CopyStatement(ParquetWrite.Bronze(PlaceholderRun), Path.Combine(lakeDirectory, layout.Bronze))),
             "-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key",
         ];
     }
@@ -42,11 +41,11 @@ internal static class DuckDbPlanScript
             .. SilverStatements.CreateRoutedView(query),
             $"-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few\n{SilverStatements.CreateExceptions(plan)}",
             SilverStatements.Counts(plan),
-            ParquetFileWriter.CopyStatement(SilverStatements.SilverRows(query), runDirectory, plan.Table.PartitionBy),
-            ParquetFileWriter.CopyStatement(
-                SilverStatements.QuarantineRows(query), Path.Combine(lakeDirectory, layout.Quarantine), LakeSchemas.QuarantinePartitions,
-                LakeSchemas.QuarantinePartition(new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch))),
+            ParquetFileWriter.CopyStatement(ParquetWrite.Silver(plan, query), runDirectory),
+            ParquetFileWriter.CopyStatement(ParquetWrite.Quarantine(PlaceholderRun, query), Path.Combine(lakeDirectory, layout.Quarantine)),
             "-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition",
         ];
     }
+
+    private static string ShowRunStart(string statement) => statement.Replace("1970-01-01", "<run start>", StringComparison.Ordinal);
 }

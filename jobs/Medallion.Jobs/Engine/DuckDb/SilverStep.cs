@@ -42,8 +42,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         await StagedRunFolder.ClearAsync(tables.Store, runPath, cancellationToken);
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables);
-        var silverFiles = await writer.WriteAsync(
-            SilverStatements.SilverRows(query), runPath, silverSchema, plan.Table.PartitionBy, cancellationToken: cancellationToken);
+        var silverFiles = await writer.WriteAsync(ParquetWrite.Silver(plan, query), runPath, silverSchema, cancellationToken);
         EnsureRoutedAlike(counts, silverFiles.Sum(f => f.Stats?.NumRecords ?? 0));
         var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
         silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
@@ -83,8 +82,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var transaction = await tables.Open(layout.Quarantine).StartTransactionAsync(cancellationToken);
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
-        var files = await writer.WriteAsync(
-            SilverStatements.QuarantineRows(query), layout.Quarantine, schema, LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run), cancellationToken: cancellationToken);
+        var files = await writer.WriteAsync(ParquetWrite.Quarantine(run, query), layout.Quarantine, schema, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);
