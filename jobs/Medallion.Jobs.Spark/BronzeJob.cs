@@ -23,31 +23,38 @@ internal static class BronzeJob
             throw new MedallionException($"{setup.Plan.Table.Source.Location}: no raw files match '{setup.Plan.Table.Source.Path}' under {setup.RawRoot}.");
         }
 
-        DataFrame? raw = null;
-        foreach (var read in SparkRawRead.For(setup.Plan.Table, files.Select(f => RawInputs.Location(setup.RawRoot, f.Path)).ToList()))
-        {
-            var reader = spark.Read().Format(read.Format).Options(read.Options.ToDictionary());
-            var frame = (read.Schema is null ? reader : reader.Schema(read.Schema)).Load(read.Paths.ToArray());
-            raw = raw is null ? frame : raw.Union(frame);
-        }
-
-        raw!.CreateOrReplaceTempView(SparkBronzeSql.RawView);
+        var reads = SparkRawRead.For(setup.Plan.Table, files.Select(f => RawInputs.Location(setup.RawRoot, f.Path)).ToList());
+        reads.Select(read => Load(spark, read)).Aggregate((all, next) => all.Union(next)).CreateOrReplaceTempView(SparkBronzeSql.RawView);
         spark.Sql(SparkBronzeSql.CreateRowsView(setup.Plan.Table, setup.Run, setup.RawRoot));
         spark.Sql(SparkBronzeSql.CacheRows());
-        var counts = spark.Sql(SparkBronzeSql.Counts()).Collect().Single();
-        var (read, malformed) = (counts.GetAs<long>(0), counts.GetAs<long>(1));
-
+        long rowsRead, malformed;
         var bronze = setup.LakePath(setup.Layout.Bronze);
-        spark.Table(SparkBronzeSql.RowsView).Write().Format("delta").Mode("overwrite")
-            .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
-            .PartitionBy([.. LakeSchemas.BronzePartitions])
-            .Save(bronze);
-        spark.Sql(SparkBronzeSql.UncacheRows());
+        try
+        {
+            var counts = spark.Sql(SparkBronzeSql.Counts()).Collect().Single();
+            (rowsRead, malformed) = (counts.GetAs<long>(0), counts.GetAs<long>(1));
+            spark.Table(SparkBronzeSql.RowsView).Write().Format("delta").Mode("overwrite")
+                .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
+                .PartitionBy([.. LakeSchemas.BronzePartitions])
+                .Save(bronze);
+        }
+        finally
+        {
+            // A failed table must not leave its rows cached for the next table of the job.
+            spark.Sql(SparkBronzeSql.UncacheRows());
+        }
 
         var (version, written) = await SparkDeltaCommit.ReadAsync(setup.Lake, setup.Layout.Bronze);
         var result = new LayerResult(
-            "bronze", bronze, read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
+            LayerNames.Bronze, bronze, rowsRead, rowsRead, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
             new Dictionary<string, long>(), version, written, clock.Elapsed);
         return new LayerOutcome(result, files.Select(f => new RunInputFile(f.Path, f.Size)).ToList());
+    }
+
+    /// <summary>One reader call; reads whose files need reshaping into records go through their query.</summary>
+    private static DataFrame Load(SparkSession spark, SparkRawRead read)
+    {
+        var reader = spark.Read().Format(read.Format).Options(read.Options.ToDictionary());
+        return (read.Schema is null ? reader : reader.Schema(read.Schema)).Load([.. read.Paths]);
     }
 }

@@ -9,12 +9,13 @@ using Medallion.Orchestration.Runs;
 
 namespace Medallion.Jobs.Spark;
 
-/// <summary>What a job needs, built from its arguments before Spark starts: the plan, the lake and the ledger.</summary>
+/// <summary>What a job needs, built from its arguments before Spark starts: the plan, the lake and the run's lifecycle.</summary>
 internal sealed record JobSetup(
     TablePlan Plan, EnvironmentSpec Environment, RunContext Run, LakeLayout Layout,
-    string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, JobLedger Ledger)
+    string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, RunLifecycle Lifecycle, TimeProvider Clock)
 {
     /// <summary>One setup per table the arguments select (every table of the dataset without <c>--table</c>).</summary>
+    /// <exception cref="MedallionException">A lake or raw root cannot be opened.</exception>
     public static IReadOnlyList<JobSetup> Load(PipelineSelection selection, SparkJobArguments arguments, TimeProvider clock) =>
         [.. selection.Tables.Select(table => Load(selection, table, arguments, clock))];
 
@@ -24,17 +25,26 @@ internal sealed record JobSetup(
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         var run = new RunContext(arguments.RunKey, clock.GetUtcNow(), Engine: "spark");
         var lakeRoot = Root(selection.Environment.LakeRoot);
-        var lake = Store(lakeRoot, selection.Environment);
-        var ledger = new JobLedger(new RunLedger(lake), layout, run, selection.Environment.Name, plan.Table.SchemaVersion, clock);
+        var lake = LakeResolver.OpenStore(lakeRoot, selection.Environment);
         var rawRoot = Root(selection.Environment.RawRoot);
-        return new JobSetup(plan, selection.Environment, run, layout, lakeRoot, rawRoot, lake, Store(rawRoot, selection.Environment), ledger);
+        var raw = LakeResolver.OpenStore(rawRoot, selection.Environment);
+        return new JobSetup(plan, selection.Environment, run, layout, lakeRoot, rawRoot, lake, raw, new RunLifecycle(new RunLedger(lake), layout, clock), clock);
     }
 
     /// <summary>A table's location for Spark: the lake root joined with its layout path.</summary>
     public string LakePath(string relative) => LakeRoot.TrimEnd('/') + "/" + relative;
 
-    private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
+    /// <summary>
+    /// The ledger entry a step starts when there is none to continue. A Spark run is a bronze job
+    /// then a silver job, so bronze starts a run of both layers (it stays <c>running</c> until silver
+    /// has run); a silver job started alone is a run of silver only.
+    /// </summary>
+    public RunLedgerEntry NewEntry(string step) => new(
+        Run.RunKey, Layout.Dataset, Layout.Table,
+        step == SparkJobArguments.Bronze ? [LayerNames.Bronze, LayerNames.Silver] : [LayerNames.Silver],
+        Run.Engine, Environment.Name, Plan.Table.SchemaVersion,
+        RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, Clock.GetUtcNow())], [],
+        Bronze: null, Silver: null, Error: null);
 
-    /// <summary>The object store over a root, opened like the CLI's and the orchestrator's (S3 settings from the environment's <c>aws:</c> block).</summary>
-    private static IObjectStore Store(string root, EnvironmentSpec environment) => LakeResolver.OpenStore(root, environment);
+    private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
 }

@@ -1,6 +1,7 @@
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
+using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Runs;
 using Microsoft.Spark.Sql;
 
@@ -26,8 +27,9 @@ internal static class Program
             selection = PipelineSelection.Resolve(ConfigLoader.Load(arguments.Conf), arguments.Dataset, arguments.Table, arguments.Environment);
             setups = arguments.IsLayer ? JobSetup.Load(selection, arguments, TimeProvider.System) : [];
         }
-        catch (Exception usage) when (usage is ArgumentException or ConfigurationException)
+        catch (Exception usage) when (usage is ArgumentException or ConfigurationException or MedallionException)
         {
+            // A bad root is the environment's configuration: exit 2 with its message, before Spark starts.
             await Console.Error.WriteLineAsync(usage.Message);
             return 2;
         }
@@ -58,9 +60,7 @@ internal static class Program
             foreach (var setup in setups)
             {
                 // A failing table does not stop the others, as in `medallion run`.
-                succeeded &= await setup.Ledger.RunAsync(arguments.Step, () => arguments.Step == SparkJobArguments.Bronze
-                    ? BronzeJob.RunAsync(spark, setup)
-                    : SilverJob.RunAsync(spark, setup));
+                succeeded &= await RunStepAsync(spark, setup, arguments.Step);
             }
 
             return succeeded ? 0 : 1;
@@ -68,6 +68,34 @@ internal static class Program
         finally
         {
             spark.Stop();
+        }
+    }
+
+    /// <summary>One table's step through the run lifecycle the embedded engine uses, so <c>_run.json</c> means the same on both.</summary>
+    private static async Task<bool> RunStepAsync(SparkSession spark, JobSetup setup, string step)
+    {
+        var name = $"{setup.Layout.Dataset}.{setup.Layout.Table} {step} {setup.Run.RunKey}";
+        try
+        {
+            var entry = await setup.Lifecycle.StartAsync(setup.NewEntry(step), resume: step == SparkJobArguments.Silver);
+            entry = await setup.Lifecycle.RunAsync(entry, [async _ => step == SparkJobArguments.Bronze
+                ? await BronzeJob.RunAsync(spark, setup)
+                : await SilverJob.RunAsync(spark, setup)]);
+            if (entry.Status == RunLedgerEntry.Failed)
+            {
+                // Printed for the EMR log; the ledger holds the same reason for the orchestrator.
+                await Console.Error.WriteLineAsync($"{name} failed: {entry.Error}");
+                return false;
+            }
+
+            await Console.Out.WriteLineAsync($"{name}: {entry.Status}");
+            return true;
+        }
+        catch (MedallionException error)
+        {
+            // The ledger itself could not be written (the lake is unreachable): nothing else can record it.
+            await Console.Error.WriteLineAsync($"{name} failed, and its ledger could not be written: {error.Message}");
+            return false;
         }
     }
 }

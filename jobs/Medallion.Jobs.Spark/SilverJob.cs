@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Medallion.Jobs.Engine;
 using Medallion.Jobs.Engine.Spark;
+using Medallion.Orchestration.Ledger;
 using Microsoft.Spark.Sql;
 
 namespace Medallion.Jobs.Spark;
@@ -16,29 +17,37 @@ internal static class SilverJob
     {
         var clock = Stopwatch.StartNew();
         var sql = new SparkSilverSql(setup.Plan);
+        var runPath = setup.Layout.SilverRun(setup.Run.RunKey);
         spark.Sql(SparkSilverSql.CreateInputView(setup.LakePath(setup.Layout.Bronze), setup.Run.RunKey));
         spark.Sql(sql.CreateRoutedView());
         spark.Sql(SparkSilverSql.CacheRouted());
-        var row = spark.Sql(sql.Counts()).Collect().Single();
-        var counts = SilverCounts.From(setup.Plan, Enumerable.Range(0, row.Size()).Select(row.GetAs<long>).ToList());
-        counts.EnsureNoFailedRules(setup.Plan);
+        SilverCounts counts;
+        try
+        {
+            var row = spark.Sql(sql.Counts()).Collect().Single();
+            counts = SilverCounts.From(setup.Plan, Enumerable.Range(0, row.Size()).Select(row.GetAs<long>).ToList());
+            counts.EnsureNoFailedRules(setup.Plan);
 
-        // A re-run replaces the key's staged table: start it afresh, as the embedded engine does.
-        var runPath = setup.Layout.SilverRun(setup.Run.RunKey);
-        await StagedRunFolder.ClearAsync(setup.Lake, runPath);
-        spark.Sql(sql.SilverRows()).Write().Format("delta").Mode("errorifexists")
-            .PartitionBy([.. setup.Plan.Table.PartitionBy])
-            .Save(setup.LakePath(runPath));
-        spark.Sql(sql.QuarantineRows()).Write().Format("delta").Mode("overwrite")
-            .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
-            .PartitionBy([.. LakeSchemas.QuarantinePartitions])
-            .Save(setup.LakePath(setup.Layout.Quarantine));
-        spark.Sql(SparkSilverSql.UncacheRouted());
+            // A re-run replaces the key's staged table: start it afresh, as the embedded engine does.
+            await StagedRunFolder.ClearAsync(setup.Lake, runPath);
+            spark.Sql(sql.SilverRows()).Write().Format("delta").Mode("errorifexists")
+                .PartitionBy([.. setup.Plan.Table.PartitionBy])
+                .Save(setup.LakePath(runPath));
+            spark.Sql(sql.QuarantineRows()).Write().Format("delta").Mode("overwrite")
+                .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
+                .PartitionBy([.. LakeSchemas.QuarantinePartitions])
+                .Save(setup.LakePath(setup.Layout.Quarantine));
+        }
+        finally
+        {
+            // A failed table (a fail rule included) must not leave its rows cached for the next table of the job.
+            spark.Sql(SparkSilverSql.UncacheRouted());
+        }
 
         var (silverVersion, silverFiles) = await SparkDeltaCommit.ReadAsync(setup.Lake, runPath);
         var (quarantineVersion, _) = await SparkDeltaCommit.ReadAsync(setup.Lake, setup.Layout.Quarantine);
         return new LayerOutcome(new LayerResult(
-            "silver", setup.LakePath(runPath), counts.Read, counts.Silver, counts.Quarantined, counts.Duplicates, counts.Filtered,
+            LayerNames.Silver, setup.LakePath(runPath), counts.Read, counts.Silver, counts.Quarantined, counts.Duplicates, counts.Filtered,
             counts.Malformed, counts.RuleFailures, silverVersion, silverFiles, clock.Elapsed,
             quarantineVersion, setup.LakePath(setup.Layout.Quarantine)));
     }

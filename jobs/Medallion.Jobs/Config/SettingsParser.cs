@@ -131,7 +131,7 @@ internal sealed partial class SettingsParser
             OptionalString(values, "artifacts_prefix"),
             OptionalString(values, "emr_application_id"),
             OptionalString(values, "job_role_arn"),
-            OptionalString(values, "release_label"),
+            ReleaseLabel(values),
             OptionalString(values, "log_uri"),
             GlueDatabase(values));
     }
@@ -148,11 +148,31 @@ internal sealed partial class SettingsParser
         return name;
     }
 
+    /// <summary>
+    /// The release label is the one place the Spark version is chosen: the job bundle carries the
+    /// microsoft-spark jar of Spark 3.5, which EMR runs from release 7.0 on (every 7.x is Spark 3.5.x;
+    /// the patch level follows the label, see docs/spark.md).
+    /// </summary>
+    private string? ReleaseLabel(Dictionary<string, YamlNode> values)
+    {
+        var label = OptionalString(values, "release_label");
+        if (label is not null && !SparkReleaseLabel().IsMatch(label))
+        {
+            _reader.Error(values["release_label"],
+                $"`release_label` must be an EMR 7.x release such as `emr-7.2.0` (Spark 3.5, which the job bundle's microsoft-spark-3-5 jar needs), found `{label}`");
+        }
+
+        return label;
+    }
+
     private string? RequiredString(YamlMappingNode map, Dictionary<string, YamlNode> values, string key, string what) =>
         _reader.Required(map, values, key, what) is { } node ? _reader.String(node, $"`{key}`") : null;
 
     private string? OptionalString(Dictionary<string, YamlNode> values, string key) =>
         ConfigReader.Optional(values, key) is { } node ? _reader.String(node, $"`{key}`") : null;
+
+    [GeneratedRegex(@"^emr-7\.\d+\.\d+\z")]
+    private static partial Regex SparkReleaseLabel();
 
     [GeneratedRegex(@"^[a-z0-9_]{1,255}\z")]
     private static partial Regex GlueDatabaseName();

@@ -6,8 +6,13 @@ namespace Medallion.Aws.Artifacts;
 /// </summary>
 public sealed record ArtifactLayout(S3Uri Prefix)
 {
-    /// <summary>The microsoft-spark jar, the Spark entry point that starts the .NET job host.</summary>
-    public const string MicrosoftSparkJar = "microsoft-spark-3-5_2.12-2.4.0.jar";
+    /// <summary>
+    /// The microsoft-spark jar, the Spark entry point that starts the .NET job host: the Spark 3.5
+    /// (Scala 2.12) jar of the Microsoft.Spark package the host is built with, which ships it in its
+    /// <c>jars/</c> folder and copies it into the publish folder. Its version is the package's
+    /// (Directory.Packages.props; a test keeps the two equal).
+    /// </summary>
+    public const string MicrosoftSparkJar = "microsoft-spark-3-5_2.12-2.3.1.jar";
 
     /// <summary>The job host and the conf, zipped by <c>medallion package</c>.</summary>
     public const string BundleName = "medallion-spark.zip";

@@ -11,7 +11,7 @@ namespace Medallion.Aws.Artifacts;
 internal static class BundlePackager
 {
     /// <summary>The NuGet package the job host needs and this machine's feed may not have.</summary>
-    public const string SparkPackage = "Microsoft.Spark 2.4.0";
+    public const string SparkPackage = "Microsoft.Spark 2.3.1";
 
     /// <summary>Runs <c>dotnet publish</c> on the job host into <paramref name="publishDirectory"/>.</summary>
     /// <exception cref="MedallionException">The project is missing or the publish failed; the message names <see cref="SparkPackage"/>.</exception>

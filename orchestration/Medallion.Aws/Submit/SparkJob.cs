@@ -19,9 +19,13 @@ public static class SparkJob
     /// <summary>
     /// Delta through EMR's bundled delta-spark (EMR 7.x ships it under /usr/share/aws/delta/lib),
     /// and DotnetRunner as the driver class that unpacks the zip and starts the .NET host.
+    /// DotnetRunner refuses Spark patch releases it was not built with (2.3.1 knows 3.5.0 to 3.5.4;
+    /// later EMR 7.x releases ship newer 3.5.x), so the patch check is off: the environment's
+    /// <c>release_label</c> alone chooses the Spark version, and any 3.5.x speaks the same protocol.
     /// </summary>
     public const string SparkSubmitParameters =
         "--class org.apache.spark.deploy.dotnet.DotnetRunner" +
+        " --conf spark.dotnet.ignoreSparkPatchVersionCheck=true" +
         " --conf spark.jars=/usr/share/aws/delta/lib/delta-spark.jar,/usr/share/aws/delta/lib/delta-storage.jar" +
         " --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension" +
         " --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog";

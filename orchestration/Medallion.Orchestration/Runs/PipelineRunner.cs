@@ -57,47 +57,38 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
             reporter.Warning($"{dataset.Name}.{table.Name}: no raw files match '{table.Source.Path}' under {raw.Describe("")}.");
         }
 
-        var layers = layer == RunLayer.All ? new[] { "bronze", "silver" } : [layer.ToString().ToLowerInvariant()];
-        var entry = new RunLedgerEntry(
-            run.RunKey, dataset.Name, table.Name, layers, run.Engine, environment.Name, table.SchemaVersion,
-            RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, clock.GetUtcNow())],
-            inputs.Select(f => new RunInputFile(f.Path, f.Size)).ToList(),
-            Bronze: null, Silver: null, Error: null) { ExecutionArn = request.ExecutionArn };
-        await ledger.ClearSucceededAsync(layout, run.RunKey, cancellationToken);
-        await ledger.WriteAsync(layout, entry, cancellationToken);
+        var layers = layer == RunLayer.All ? new[] { LayerNames.Bronze, LayerNames.Silver } : [layer.ToString().ToLowerInvariant()];
+        var lifecycle = new RunLifecycle(ledger, layout, clock);
+        var entry = await lifecycle.StartAsync(
+            new RunLedgerEntry(
+                run.RunKey, dataset.Name, table.Name, layers, run.Engine, environment.Name, table.SchemaVersion,
+                RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, clock.GetUtcNow())],
+                inputs.Select(f => new RunInputFile(f.Path, f.Size)).ToList(),
+                Bronze: null, Silver: null, Error: null) { ExecutionArn = request.ExecutionArn },
+            resume: false, cancellationToken);
 
-        try
+        var work = new List<Func<CancellationToken, Task<LayerOutcome>>>();
+        if (layer is RunLayer.Bronze or RunLayer.All)
         {
-            if (layer is RunLayer.Bronze or RunLayer.All)
+            work.Add(async token =>
             {
                 reporter.Progress($"{dataset.Name}.{table.Name}: bronze ← {inputs.Count} raw file(s)");
-                var files = await raw.StageAsync(inputs, cancellationToken);
-                entry = entry with { Bronze = await engine.RunBronzeAsync(plan, run, files, raw.LocalRoot, cancellationToken) };
-                await ledger.WriteAsync(layout, entry, cancellationToken);
-            }
+                var files = await raw.StageAsync(inputs, token);
+                return new LayerOutcome(await engine.RunBronzeAsync(plan, run, files, raw.LocalRoot, token));
+            });
+        }
 
-            if (layer is RunLayer.Silver or RunLayer.All)
+        if (layer is RunLayer.Silver or RunLayer.All)
+        {
+            work.Add(async token =>
             {
                 reporter.Progress($"{dataset.Name}.{table.Name}: silver ← bronze rows of run {run.RunKey}");
-                entry = entry with { Silver = await engine.RunSilverAsync(plan, run, cancellationToken) };
-            }
-
-            entry = entry.WithStatus(RunLedgerEntry.Succeeded, clock.GetUtcNow());
-            await ledger.WriteAsync(layout, entry, cancellationToken);
-            if (entry.Silver is not null)
-            {
-                Faults.FaultInjection.At(Faults.FaultInjection.RunBeforeSuccess);
-                await ledger.MarkSucceededAsync(layout, run.RunKey, cancellationToken);
-            }
-
-            return new TableRunOutcome(table.Name, run.RunKey, entry.Bronze, entry.Silver, Error: null, entry.InputFiles.Select(f => f.Path).ToList());
+                return new LayerOutcome(await engine.RunSilverAsync(plan, run, token));
+            });
         }
-        catch (MedallionException error)
-        {
-            entry = entry.WithStatus(RunLedgerEntry.Failed, clock.GetUtcNow()) with { Error = error.Message };
-            await ledger.WriteAsync(layout, entry, CancellationToken.None);
-            return new TableRunOutcome(table.Name, run.RunKey, entry.Bronze, entry.Silver, error.Message, entry.InputFiles.Select(f => f.Path).ToList());
-        }
+
+        entry = await lifecycle.RunAsync(entry, work, cancellationToken);
+        return new TableRunOutcome(table.Name, run.RunKey, entry.Bronze, entry.Silver, entry.Error, entry.InputFiles.Select(f => f.Path).ToList());
     }
 
     private async Task WarnAboutUnreadRawFilesAsync(

@@ -45,7 +45,7 @@ public sealed class BundlePackagerTests
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => BundlePackager.PublishAsync(temp.Combine("Medallion.Jobs.Spark.csproj"), temp.Combine("publish")));
 
-        Assert.Contains("Microsoft.Spark 2.4.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Spark 2.3.1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class BundlePackagerTests
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => BundlePackager.PublishAsync(project, temp.Combine("publish")));
 
-        Assert.Contains("Microsoft.Spark 2.4.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Spark 2.3.1", error.Message, StringComparison.Ordinal);
         Assert.Contains("Medallion.NoSuchPackage.ForTests", error.Message, StringComparison.Ordinal);
     }
 

@@ -53,7 +53,7 @@ public sealed class AwsCommandsTests
         var (exitCode, _, stderr) = await RunAsync("package", "--env", "prod", "--conf", conf.Directory, "--project", temp.Combine("Medallion.Jobs.Spark.csproj"), "--out", temp.Combine("b.zip"));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Microsoft.Spark 2.4.0", stderr, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Spark 2.3.1", stderr, StringComparison.Ordinal);
     }
 
     /// <summary>

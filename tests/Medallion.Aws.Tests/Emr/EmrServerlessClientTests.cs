@@ -80,7 +80,7 @@ public sealed class EmrServerlessClientTests(MotoServer moto)
         var root = sent.RootElement;
         Assert.Equal("token-1", root.GetProperty("clientToken").GetString());
         var spark = root.GetProperty("jobDriver").GetProperty("sparkSubmit");
-        Assert.Equal("s3://artifacts/microsoft-spark-3-5_2.12-2.4.0.jar", spark.GetProperty("entryPoint").GetString());
+        Assert.Equal("s3://artifacts/microsoft-spark-3-5_2.12-2.3.1.jar", spark.GetProperty("entryPoint").GetString());
         Assert.Equal("s3://logs/", root.GetProperty("configurationOverrides").GetProperty("monitoringConfiguration").GetProperty("s3MonitoringConfiguration").GetProperty("logUri").GetString());
         Assert.Equal(applicationId, started.ApplicationId);
         Assert.Matches("^[0-9a-z]+$", started.JobRunId);
@@ -103,7 +103,7 @@ public sealed class EmrServerlessClientTests(MotoServer moto)
 
     internal static EmrJobRunRequest NewRequest(string applicationId) => new(
         applicationId, "token-1", "arn:aws:iam::123456789012:role/medallion-job", "shop-bronze",
-        "s3://artifacts/microsoft-spark-3-5_2.12-2.4.0.jar", ["s3://artifacts/medallion-spark.zip", "Medallion.Jobs.Spark"],
+        "s3://artifacts/microsoft-spark-3-5_2.12-2.3.1.jar", ["s3://artifacts/medallion-spark.zip", "Medallion.Jobs.Spark"],
         "--class org.apache.spark.deploy.dotnet.DotnetRunner", "s3://logs/");
 
     /// <summary><c>/applications/{applicationId}/jobruns</c> → a pattern where each <c>{…}</c> is one path segment.</summary>

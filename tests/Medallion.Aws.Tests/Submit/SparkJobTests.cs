@@ -51,13 +51,23 @@ public sealed class SparkJobTests
 
         var sut = SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1");
 
-        Assert.Equal("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.4.0.jar", sut.EntryPoint);
+        Assert.Equal("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.3.1.jar", sut.EntryPoint);
         Assert.StartsWith("--class org.apache.spark.deploy.dotnet.DotnetRunner", sut.SparkSubmitParameters, StringComparison.Ordinal);
         Assert.Contains("spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension", sut.SparkSubmitParameters, StringComparison.Ordinal);
         Assert.Equal(
             ["s3://acme-artifacts/medallion/prod/medallion-spark.zip", "Medallion.Jobs.Spark",
              "--conf", "conf", "--dataset", "shop", "--table", "orders", "--step", "bronze", "--run-key", "k-1", "--env", "prod"],
             sut.EntryPointArguments);
+    }
+
+    /// <summary>
+    /// Regression (issue 11): DotnetRunner 2.3.1 refuses Spark 3.5.x patch releases it does not know, and EMR 7.x
+    /// releases after 7.7 ship them; the release label must stay the one place the Spark version is chosen.
+    /// </summary>
+    [Fact]
+    public void SparkSubmitParameters_AnyRelease_IgnoresTheSparkPatchVersionCheck()
+    {
+        Assert.Contains(" --conf spark.dotnet.ignoreSparkPatchVersionCheck=true", SparkJob.SparkSubmitParameters, StringComparison.Ordinal);
     }
 
     /// <summary>Regression: submit built `run shop --layer bronze …` while the job host parsed `--dataset … --layer …` (issue 5).</summary>

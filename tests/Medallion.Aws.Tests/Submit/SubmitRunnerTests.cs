@@ -22,9 +22,9 @@ public sealed class SubmitRunnerTests(MotoServer moto)
         Assert.Equal(2, starts.Count);
         Assert.Contains("\"--step\",\"bronze\"", starts[0].Body, StringComparison.Ordinal);
         Assert.Contains("\"--step\",\"silver\"", starts[1].Body, StringComparison.Ordinal);
-        Assert.Contains("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.4.0.jar", starts[0].Body, StringComparison.Ordinal);
+        Assert.Contains("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.3.1.jar", starts[0].Body, StringComparison.Ordinal);
         Assert.Contains("s3://acme-logs/medallion/applications/" + scene.ApplicationId + "/jobs/", output.ToString(), StringComparison.Ordinal);
-        foreach (var key in new[] { "medallion/prod/medallion-spark.zip", "medallion/prod/microsoft-spark-3-5_2.12-2.4.0.jar", "medallion/prod/conf/datasets/mortgage_transactions.yaml" })
+        foreach (var key in new[] { "medallion/prod/medallion-spark.zip", "medallion/prod/microsoft-spark-3-5_2.12-2.3.1.jar", "medallion/prod/conf/datasets/mortgage_transactions.yaml" })
         {
             using var stored = await scene.S3.GetObjectAsync("acme-artifacts", key);
             Assert.True(stored.ContentLength > 0, key);

@@ -1,3 +1,5 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Medallion.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,8 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Medallion.Jobs.Tests.Engine.Spark;
 
 /// <summary>
-/// The Spark job host cannot be built here (Microsoft.Spark is not in this feed), so its sources
-/// are at least parsed, and checked to run only SQL rendered by the tested plan builders.
+/// The Spark job host is compiled by the solution build (see <see cref="Build_JobHost_CompiledAgainstMicrosoftSpark231"/>);
+/// Spark cannot run here, so its sources are also checked to run only SQL rendered by the tested plan builders.
 /// </summary>
 public sealed class SparkJobHostSourceTests
 {
@@ -37,17 +39,39 @@ public sealed class SparkJobHostSourceTests
         Assert.All(sqlArguments, argument => Assert.IsType<InvocationExpressionSyntax>(argument));
     }
 
+    /// <summary>
+    /// Regression (issue 11): the host sat outside the solution, so nothing compiled it, and it pinned
+    /// Microsoft.Spark 2.4.0, which was never released. It is now built by the README's test command,
+    /// against the 2.3.1 package or, where the feed lacks it, that release's reference assembly.
+    /// </summary>
     [Fact]
-    public void Project_JobHost_IsOutsideTheSolutionAndReferencesMicrosoftSpark()
+    public void Project_JobHost_IsBuiltWithTheSolutionAgainstMicrosoftSpark231()
     {
         var solution = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Medallion.sln"));
-        var project = File.ReadAllText(Path.Combine(HostFolder, "Medallion.Jobs.Spark.csproj"));
         var versions = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props"));
+        var targets = File.ReadAllText(Path.Combine(HostFolder, "MicrosoftSpark.targets"));
 
-        Assert.DoesNotContain("Medallion.Jobs.Spark", solution, StringComparison.Ordinal);
-        Assert.Contains("<PackageReference Include=\"Microsoft.Spark\" />", project, StringComparison.Ordinal);
-        Assert.Contains("<PackageVersion Include=\"Microsoft.Spark\" Version=\"2.4.0\" />", versions, StringComparison.Ordinal);
+        Assert.Contains(@"jobs\Medallion.Jobs.Spark\Medallion.Jobs.Spark.csproj", solution, StringComparison.Ordinal);
+        Assert.Contains("<MicrosoftSparkVersion>2.3.1</MicrosoftSparkVersion>", versions, StringComparison.Ordinal);
+        Assert.Contains("<PackageVersion Include=\"Microsoft.Spark\" Version=\"$(MicrosoftSparkVersion)\" />", versions, StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"Microsoft.Spark\" />", targets, StringComparison.Ordinal);
+        Assert.Contains("<Reference Include=\"Microsoft.Spark\" HintPath=\"$(MicrosoftSparkReferenceAssembly)\"", targets, StringComparison.Ordinal);
         Assert.Contains("jobs/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build.ps1")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The solution build that runs these tests compiled the host, against Microsoft.Spark 2.3.1's API.</summary>
+    [Fact]
+    public void Build_JobHost_CompiledAgainstMicrosoftSpark231()
+    {
+        var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var configuration = Path.GetFileName(Path.GetDirectoryName(testOutput))!;
+        var host = Path.Combine(HostFolder, "bin", configuration, Path.GetFileName(testOutput), "Medallion.Jobs.Spark.dll");
+
+        Assert.True(File.Exists(host), $"{host} is missing: the solution build did not compile the Spark job host. It needs the NuGet package Microsoft.Spark 2.3.1 or its reference assembly at ../shared/spark-ref/Microsoft.Spark.dll.");
+        using var reader = new PEReader(File.OpenRead(host));
+        var metadata = reader.GetMetadataReader();
+        var spark = metadata.AssemblyReferences.Select(metadata.GetAssemblyReference).Single(r => metadata.GetString(r.Name) == "Microsoft.Spark");
+        Assert.Equal(new Version(2, 3, 1, 0), spark.Version);
     }
 
     private static SyntaxTree Parse(string file) =>
