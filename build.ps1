@@ -11,7 +11,7 @@
     Test: run every test project.
     Run: run one dataset locally (bronze, silver, validate, promote).
     Package: package the jobs for the chosen environment.
-    Spark: publish the Spark job as a self-contained linux-x64 app (not in the default solution).
+    Spark: publish the Spark job host as a self-contained linux-x64 app (needs the Microsoft.Spark package).
 
 .PARAMETER Configuration
     The build configuration; Release by default.
@@ -56,7 +56,7 @@ switch ($Target) {
         & dotnet run --project orchestration/Medallion.Cli -- package --env $Environment
     }
     'Spark' {
-        # The Spark job is not in Medallion.sln: it needs the Spark .NET worker only on EMR.
+        # Build and Test compile the job host too; publishing it needs the Microsoft.Spark package itself.
         & dotnet publish jobs/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj -c $Configuration -r linux-x64 --self-contained
     }
 }
