@@ -34,6 +34,10 @@ internal sealed record SparkRawRead(string Format, string? Schema, IReadOnlyDict
                         ["sep"] = csv.Delimiter.ToString(),
                         ["quote"] = csv.Quote.ToString(),
                         ["escape"] = csv.Escape.ToString(),
+                        // A quoted field may hold line breaks; without this Spark cuts the record at
+                        // each one. The cost: a file is no longer split across tasks, so one large
+                        // file is parsed by one task from its start.
+                        ["multiLine"] = "true",
                     }), paths),
                 ];
             case SourceFormat.Json:
