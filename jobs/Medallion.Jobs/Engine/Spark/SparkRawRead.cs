@@ -50,7 +50,10 @@ internal sealed record SparkRawRead(string Format, string? Schema, IReadOnlyDict
                     new SparkRawRead("json", schema, Permissive(new() { ["multiLine"] = "true" }), documents),
                 }.Where(r => r.Paths.Count > 0).ToList();
             case SourceFormat.Parquet:
-                return [new SparkRawRead("parquet", null, new Dictionary<string, string>(StringComparer.Ordinal), paths)];
+                // Without a schema Spark takes one file's footer as the schema of all of them; files
+                // written at different times may add columns, so the footers are merged (the
+                // counterpart of DuckDB's union_by_name).
+                return [new SparkRawRead("parquet", null, new Dictionary<string, string>(StringComparer.Ordinal) { ["mergeSchema"] = "true" }, paths)];
             default:
                 throw new ArgumentOutOfRangeException(nameof(table), table.Source.Format, "Unknown source format.");
         }

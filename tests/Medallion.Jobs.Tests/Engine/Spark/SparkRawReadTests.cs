@@ -16,6 +16,16 @@ public sealed class SparkRawReadTests
         Assert.Equal("`id` STRING, `note` STRING, `__corrupt` STRING", sut.Schema);
     }
 
+    [Fact]
+    public void For_ParquetSource_MergesTheSchemasOfItsFiles()
+    {
+        var sut = Assert.Single(SparkRawRead.For(Table(SourceFormat.Parquet, "id", "added_later"), ["s3://raw/shop/a.parquet", "s3://raw/shop/b.parquet"]));
+
+        // Without mergeSchema Spark took one file's footer as the schema: a column only later files have was unknown to the read.
+        Assert.Equal(("parquet", "true"), (sut.Format, sut.Options["mergeSchema"]));
+        Assert.Null(sut.Schema);
+    }
+
     internal static TableSpec Table(SourceFormat format, params string[] fields)
     {
         var location = new SourceLocation("t.yaml", 1, 1);
