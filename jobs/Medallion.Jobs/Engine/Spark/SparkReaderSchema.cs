@@ -15,6 +15,23 @@ internal static class SparkReaderSchema
     /// <summary>A DDL string for <c>DataFrameReader.Schema</c>, e.g. <c>`id` STRING, `title` STRUCT&lt;`rendered`: STRING&gt;</c>.</summary>
     public static string Ddl(TableSpec table, bool withCorruptColumn)
     {
+        var fields = Root(table).Children.Select(c => $"{Sql.Identifier(c.Name)} {c.Type()}").ToList();
+        if (withCorruptColumn)
+        {
+            fields.Add($"{Sql.Identifier(SparkRawRead.CorruptColumn)} STRING");
+        }
+
+        return string.Join(", ", fields);
+    }
+
+    /// <summary>The schema's top-level columns in order, without the corrupt-record column: <c>id</c>, <c>title</c>.</summary>
+    public static IReadOnlyList<string> Columns(TableSpec table) => Root(table).Children.Select(c => c.Name).ToList();
+
+    /// <summary>How SQL reads a declared field from the raw view: <c>`title`.`rendered`</c>.</summary>
+    public static string FieldReference(ColumnSpec column) => string.Join(".", column.Field.Split('.').Select(Sql.Identifier));
+
+    private static Node Root(TableSpec table)
+    {
         var root = new Node();
         foreach (var column in table.Columns)
         {
@@ -25,17 +42,8 @@ internal static class SparkReaderSchema
             }
         }
 
-        var fields = root.Children.Select(c => $"{Sql.Identifier(c.Name)} {c.Type()}").ToList();
-        if (withCorruptColumn)
-        {
-            fields.Add($"{Sql.Identifier(SparkRawRead.CorruptColumn)} STRING");
-        }
-
-        return string.Join(", ", fields);
+        return root;
     }
-
-    /// <summary>How SQL reads a declared field from the raw view: <c>`title`.`rendered`</c>.</summary>
-    public static string FieldReference(ColumnSpec column) => string.Join(".", column.Field.Split('.').Select(Sql.Identifier));
 
     /// <summary>A field of the schema tree; children keep the order columns declare them in.</summary>
     private sealed class Node(string name = "")
