@@ -55,6 +55,14 @@ internal static class BronzeJob
     private static DataFrame Load(SparkSession spark, SparkRawRead read)
     {
         var reader = spark.Read().Format(read.Format).Options(read.Options.ToDictionary());
-        return (read.Schema is null ? reader : reader.Schema(read.Schema)).Load([.. read.Paths]);
+        var frame = (read.Schema is null ? reader : reader.Schema(read.Schema)).Load([.. read.Paths]);
+        if (!read.IsShaped)
+        {
+            return frame;
+        }
+
+        // A JSON document file is one row of text here; its query splits it into one record per element.
+        frame.CreateOrReplaceTempView(SparkRawRead.LoadedView);
+        return spark.Sql(read.ShapeQuery());
     }
 }

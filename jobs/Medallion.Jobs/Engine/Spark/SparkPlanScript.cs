@@ -18,7 +18,7 @@ internal static class SparkPlanScript
         var reads = SparkRawRead.For(plan.Table, [RawInputs.Location(rawRoot, plan.Table.Source.Path)]);
         return
         [
-            .. reads.Where(r => r.Schema is not null).Select(r => $"CREATE TABLE {RawView(r)} ({r.Schema}) USING {r.Format}"),
+            .. reads.SelectMany(Load),
             SparkBronzeSql.CreateRowsView(plan.Table, run, rawRoot),
             SparkBronzeSql.CacheRows(),
             SparkBronzeSql.Counts(),
@@ -42,6 +42,14 @@ internal static class SparkPlanScript
             SparkSilverSql.UncacheRouted(),
         ];
     }
+
+    /// <summary>
+    /// A reader call as a statement: its schema (Parquet has none to show); a JSON document read
+    /// loads whole-file text into <see cref="SparkRawRead.LoadedView"/> and splits it by its query.
+    /// </summary>
+    private static IEnumerable<string> Load(SparkRawRead read) => read.IsShaped
+        ? [$"CREATE TABLE {SparkRawRead.LoadedView} (value STRING) USING {read.Format}", read.ShapeQuery()]
+        : read.Schema is null ? [] : [$"CREATE TABLE {RawView(read)} ({read.Schema}) USING {read.Format}"];
 
     private static string RawView(SparkRawRead read) => $"{SparkBronzeSql.RawView}_{read.Format}";
 }
