@@ -1,5 +1,6 @@
 using System.Globalization;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
 

@@ -1,4 +1,5 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
 
