@@ -73,6 +73,8 @@ internal sealed class DuckDbDialect : ISqlDialect
 
     public string Trim(string expression) => $"trim({expression})";
 
+    public string Sha256Hex(string expression) => $"sha256({expression})";
+
     public string Length(string expression) => $"length({expression})";
 
     public string CompactStringArray(IReadOnlyList<string> elements) => elements.Count == 0

@@ -40,6 +40,9 @@ internal interface ISqlDialect
 
     string Trim(string expression);
 
+    /// <summary>The SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits; null stays null.</summary>
+    string Sha256Hex(string expression);
+
     /// <summary>Length in characters.</summary>
     string Length(string expression);
 

@@ -87,6 +87,9 @@ internal sealed partial class SparkDialect : ISqlDialect
     /// </summary>
     public string Trim(string expression) => $"regexp_replace({expression}, {StringLiteral(@"^\p{Zs}+|\p{Zs}+\z")}, '')";
 
+    /// <summary>A string argument is cast to its UTF-8 bytes; the result is lowercase hex, as DuckDB's <c>sha256</c>.</summary>
+    public string Sha256Hex(string expression) => $"sha2({expression}, 256)";
+
     /// <summary>Characters (code points), as DuckDB's <c>length</c>.</summary>
     public string Length(string expression) => $"char_length({expression})";
 

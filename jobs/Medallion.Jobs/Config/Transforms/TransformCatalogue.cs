@@ -19,6 +19,7 @@ internal static class TransformCatalogue
         TransformKind.Of<DeriveTransform>(),
         TransformKind.Of<FilterTransform>(),
         TransformKind.Of<DeduplicateTransform>(),
+        TransformKind.Of<HashTransform>(),
     ];
 
     /// <summary>The kind names, for "kinds are: …" in messages.</summary>
