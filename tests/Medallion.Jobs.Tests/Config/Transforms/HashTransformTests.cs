@@ -77,15 +77,5 @@ public sealed class HashTransformTests : IDisposable
             _lake.Query(DuckDbTableRun.SilverRun("customers", "customers"), "SELECT id, customer, email FROM t ORDER BY id"));
     }
 
-    [Fact]
-    public void LoadDataset_HashOnNumber_NeedsString()
-    {
-        var path = _lake.WriteDataset("customers", Yaml.Replace("{ name: customer, type: string }", "{ name: customer, type: long }", StringComparison.Ordinal));
-
-        var errors = Assert.Throws<ConfigurationException>(() => ConfigLoader.LoadDataset(path)).Errors;
-
-        ErrorAssert.Single(errors, 10, 9, "hash: column `customer` is long but hash needs string; cast it first");
-    }
-
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
