@@ -10,7 +10,7 @@ namespace Medallion.Jobs.Sql;
 /// </summary>
 /// <param name="dialect">The SQL dialect to render.</param>
 /// <param name="uniqueKeysAsTables">
-/// Render each <c>unique</c> rule's repeated keys as a separate query (<see cref="SilverQuery.KeyTables"/>)
+/// Render the repeated keys of each rule that has them (<c>unique</c>, see <see cref="Config.Rules.RuleSpec.RepeatedKeys"/>) as a separate query (<see cref="SilverQuery.KeyTables"/>)
 /// for the engine to materialize before the routed query, which then joins the table by name. Inline,
 /// the routed query refers to the <c>live</c> step twice, and DuckDB then materializes that step with
 /// every column (gigabytes at 10 M rows); as its own query, only the key columns are read.

@@ -20,10 +20,4 @@ public sealed class RuleCatalogueTests
     {
         Assert.All(KindCatalogue.Plan.Table.Rules, r => Assert.Equal(r.GetType(), RuleCatalogue.Find(r.Kind)?.Type));
     }
-
-    [Fact]
-    public void Names_InCatalogueOrder_AreWhatMessagesList()
-    {
-        Assert.Equal("not_null, unique, accepted_values, range, regex, max_length, expression", RuleCatalogue.Names);
-    }
 }

@@ -20,10 +20,4 @@ public sealed class TransformCatalogueTests
     {
         Assert.All(KindCatalogue.Plan.Table.Transforms, t => Assert.Equal(t.GetType(), TransformCatalogue.Find(t.Kind)?.Type));
     }
-
-    [Fact]
-    public void Names_InCatalogueOrder_AreWhatMessagesList()
-    {
-        Assert.Equal("drop, rename, cast, split_date, decode_html, replace, trim, empty_to_null, derive, filter, deduplicate, hash", TransformCatalogue.Names);
-    }
 }
