@@ -1,3 +1,5 @@
+using Medallion.Jobs.Config.Transforms;
+
 namespace Medallion.Jobs.Config;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class ColumnFlow
         var afterTransform = new List<IReadOnlyList<TypedColumn>>();
         foreach (var transform in table.Transforms)
         {
-            TransformStep.Apply(transform, columns, errors);
+            transform.Trace(new ColumnStep(transform, columns, errors));
             afterTransform.Add(columns.Snapshot());
         }
 
@@ -35,7 +37,7 @@ public static class ColumnFlow
 
         foreach (var rule in table.Rules)
         {
-            foreach (var column in RuleColumns(rule).Where(c => !silver.Contains(c)))
+            foreach (var column in rule.ColumnsRead.Where(c => !silver.Contains(c)))
             {
                 errors.Add(new ConfigError(rule.Location, $"rule `{rule.Name}` ({rule.Kind}): column `{column}` is not a silver column; silver columns are: {silver}"));
             }
@@ -62,19 +64,6 @@ public static class ColumnFlow
             }
         }
     }
-
-    private static IEnumerable<string> RuleColumns(RuleSpec rule) => rule switch
-    {
-        NotNullRule r => [r.Column],
-        UniqueRule r => r.Columns,
-        AcceptedValuesRule r => [r.Column],
-        RangeRule r => [r.Column],
-        RegexRule r => [r.Column],
-        MaxLengthRule r => [r.Column],
-
-        // Expressions are SQL; the engine reports their columns when it plans the query.
-        _ => [],
-    };
 
     private static SourceLocation At(IReadOnlyList<SourceLocation> locations, int index, TableSpec table) =>
         index < locations.Count ? locations[index] : table.Location;

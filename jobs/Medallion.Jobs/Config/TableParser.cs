@@ -1,3 +1,5 @@
+using Medallion.Jobs.Config.Rules;
+using Medallion.Jobs.Config.Transforms;
 using YamlDotNet.RepresentationModel;
 
 namespace Medallion.Jobs.Config;

@@ -1,3 +1,6 @@
+using Medallion.Jobs.Config.Rules;
+using Medallion.Jobs.Config.Transforms;
+
 namespace Medallion.Jobs.Config;
 
 /// <summary>One table of a dataset: where it comes from, its bronze columns and its silver recipe.</summary>

@@ -14,27 +14,13 @@ internal static class PlanCompiler
             throw new ConfigurationException(flow.Errors);
         }
 
-        var rules = new List<PlannedRule>();
-        for (var step = 0; step < table.Transforms.Count; step++)
-        {
-            if (table.Transforms[step] is CastTransform cast)
-            {
-                rules.AddRange(cast.Casts.Select(c => new PlannedRule(
-                    $"cast_{c.Column}",
-                    "cast",
-                    RuleSeverity.Quarantine,
-                    Threshold: null,
-                    FlagColumn: $"__rule_cast_{step}_{c.Column}",
-                    Spec: null,
-                    CastFlagColumn: CastFailedColumn(step, c.Column))));
-            }
-        }
-
+        // The transforms' implicit rules come first, in step order, then the YAML rules.
+        var rules = table.Transforms
+            .SelectMany((transform, step) => transform.ImplicitRules(step))
+            .Select(r => new PlannedRule(r.Name, r.Kind, RuleSeverity.Quarantine, Threshold: null, r.FlagColumn, Spec: null, r.StepFlag))
+            .ToList();
         rules.AddRange(table.Rules.Select((rule, index) => new PlannedRule(
-            rule.Name, rule.Kind, rule.Severity, rule.Threshold, $"__rule_{index}", rule, CastFlagColumn: null)));
+            rule.Name, rule.Kind, rule.Severity, rule.Threshold, $"__rule_{index}", rule, StepFlagColumn: null)));
         return new TablePlan(dataset, table, flow, rules);
     }
-
-    /// <summary>The internal column a cast step sets where a non-null value did not cast.</summary>
-    public static string CastFailedColumn(int step, string column) => $"__cast_failed_{step}_{column}";
 }

@@ -1,14 +1,16 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Rules;
 
 namespace Medallion.Jobs.Plan;
 
 /// <summary>
-/// A rule as the engine checks it: a rule from the YAML, or the implicit <c>cast_&lt;column&gt;</c>
-/// rule a cast transform adds.
+/// A rule as the engine checks it: a rule from the YAML, or an implicit rule a transform adds
+/// (a cast's <c>cast_&lt;column&gt;</c>). Exactly one of <paramref name="Spec"/> and
+/// <paramref name="StepFlagColumn"/> is set.
 /// </summary>
 /// <param name="FlagColumn">The internal boolean column that is true where a row breaks the rule.</param>
-/// <param name="Spec">The YAML rule, or null for an implicit cast rule.</param>
-/// <param name="CastFlagColumn">For a cast rule: the column the cast step sets when a value does not cast.</param>
+/// <param name="Spec">The YAML rule, or null for an implicit rule.</param>
+/// <param name="StepFlagColumn">For an implicit rule: the column its transform's step sets where a row breaks it.</param>
 internal sealed record PlannedRule(
     string Name,
     string Kind,
@@ -16,7 +18,7 @@ internal sealed record PlannedRule(
     double? Threshold,
     string FlagColumn,
     RuleSpec? Spec,
-    string? CastFlagColumn)
+    string? StepFlagColumn)
 {
     /// <summary>True when a broken row leaves silver (quarantine and fail rules).</summary>
     public bool IsBlocking => Severity != RuleSeverity.Warn;

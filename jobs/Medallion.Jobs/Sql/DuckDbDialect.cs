@@ -1,5 +1,6 @@
 using System.Globalization;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
 
@@ -71,6 +72,8 @@ internal sealed class DuckDbDialect : ISqlDialect
     }
 
     public string Trim(string expression) => $"trim({expression})";
+
+    public string Sha256Hex(string expression) => $"sha256({expression})";
 
     public string Length(string expression) => $"length({expression})";
 

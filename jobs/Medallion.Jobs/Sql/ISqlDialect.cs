@@ -1,4 +1,5 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
 
@@ -38,6 +39,9 @@ internal interface ISqlDialect
     string DecodeHtml(string expression);
 
     string Trim(string expression);
+
+    /// <summary>The SHA-256 of the text's UTF-8 bytes as 64 lowercase hex digits; null stays null.</summary>
+    string Sha256Hex(string expression);
 
     /// <summary>Length in characters.</summary>
     string Length(string expression);

@@ -20,7 +20,7 @@ namespace Medallion.Jobs.Sql;
 internal sealed record SilverQuery(
     string Sql, string TransformedSql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect, IReadOnlyList<SilverQuery.KeysTable> KeyTables)
 {
-    /// <summary>A table of a <c>unique</c> rule's repeated keys: its name and the SELECT that fills it.</summary>
+    /// <summary>A table of a rule's repeated keys (a <c>unique</c> rule's): its name and the SELECT that fills it.</summary>
     public sealed record KeysTable(string Name, string Select);
 
     public const string DispositionColumn = "__disposition";

@@ -10,7 +10,7 @@ namespace Medallion.Jobs.Sql;
 /// </summary>
 /// <param name="dialect">The SQL dialect to render.</param>
 /// <param name="uniqueKeysAsTables">
-/// Render each <c>unique</c> rule's repeated keys as a separate query (<see cref="SilverQuery.KeyTables"/>)
+/// Render the repeated keys of each rule that has them (<c>unique</c>, see <see cref="Config.Rules.RuleSpec.RepeatedKeys"/>) as a separate query (<see cref="SilverQuery.KeyTables"/>)
 /// for the engine to materialize before the routed query, which then joins the table by name. Inline,
 /// the routed query refers to the <c>live</c> step twice, and DuckDB then materializes that step with
 /// every column (gigabytes at 10 M rows); as its own query, only the key columns are read.
@@ -44,11 +44,11 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect, bool unique
         {
             var transform = plan.Table.Transforms[index];
             var after = plan.Flow.AfterTransform[index];
-            var step = RenderTransform(transform, index, columns, after, LiveSoFar(filterFlags, duplicateFlags));
-            steps.Add(($"s{index + 1}", Select(step.Columns.Concat(carried.Select(Q)).Concat(step.NewFlags.Select(f => $"{f.Sql} AS {Q(f.Name)}")), $"s{index}")));
-            carried.AddRange(step.NewFlags.Select(f => f.Name));
-            filterFlags.AddRange(step.NewFlags.Where(f => f.Name.StartsWith("__filtered_", StringComparison.Ordinal)).Select(f => f.Name));
-            duplicateFlags.AddRange(step.NewFlags.Where(f => f.Name.StartsWith("__duplicate_", StringComparison.Ordinal)).Select(f => f.Name));
+            var step = RenderTransform(transform, index, after, LiveSoFar(filterFlags, duplicateFlags));
+            steps.Add(($"s{index + 1}", Select(step.Columns.Concat(carried.Select(Q)).Concat(step.NewFlags.Select(f => $"{f.Sql} AS {Q(f.Column)}")), $"s{index}")));
+            carried.AddRange(step.NewFlags.Select(f => f.Column));
+            filterFlags.AddRange(step.NewFlags.Where(f => f.Kind == RowFlag.Filtered).Select(f => f.Column));
+            duplicateFlags.AddRange(step.NewFlags.Where(f => f.Kind == RowFlag.Duplicate).Select(f => f.Column));
             columns = after;
         }
 
@@ -62,12 +62,12 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect, bool unique
         carried.Add(Live);
 
         var ruleFlags = plan.Rules.Select(r => $"({Q(Live)} AND {RenderBroken(r, columns)}) AS {Q(r.FlagColumn)}");
-        var uniqueRules = plan.Rules.Where(r => r.Spec is UniqueRule).ToList();
+        var keyedRules = plan.Rules.Where(r => r.Spec?.RepeatedKeys is not null).ToList();
         var keyTables = uniqueKeysAsTables
-            ? uniqueRules.Select(r => new SilverQuery.KeysTable(UniqueAlias(r, "keys"), With(steps) + "\n" + UniqueKeysSelect(r, "live"))).ToList()
+            ? keyedRules.Select(r => new SilverQuery.KeysTable(KeysAlias(r, "keys"), With(steps) + "\n" + RepeatedKeysSelect(r, "live"))).ToList()
             : [];
-        var uniqueKeys = uniqueRules.Select(r => UniqueKeysJoin(r, "live", uniqueKeysAsTables ? Q(UniqueAlias(r, "keys")) : $"({UniqueKeysSelect(r, "live")})"));
-        steps.Add(("checked", Select(dataColumns.Concat(carried.Select(Q)).Concat(ruleFlags), "live" + string.Concat(uniqueKeys))));
+        var repeatedKeys = keyedRules.Select(r => RepeatedKeysJoin(r, "live", uniqueKeysAsTables ? Q(KeysAlias(r, "keys")) : $"({RepeatedKeysSelect(r, "live")})"));
+        steps.Add(("checked", Select(dataColumns.Concat(carried.Select(Q)).Concat(ruleFlags), "live" + string.Concat(repeatedKeys))));
 
         var routed = dataColumns.Concat(carried.Select(Q)).Concat(plan.Rules.Select(r => Q(r.FlagColumn)))
             .Append($"{RuleFailures(plan)} AS {Q(LineageColumns.RuleFailures)}")

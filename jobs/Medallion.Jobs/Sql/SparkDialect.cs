@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
 
@@ -66,9 +67,9 @@ internal sealed partial class SparkDialect : ISqlDialect
     // With the session time zone UTC these are the UTC parts of a timestamp; they return INT.
     public string DatePart(string expression, DatePart part) => part switch
     {
-        Config.DatePart.Year => $"year({expression})",
-        Config.DatePart.Month => $"month({expression})",
-        Config.DatePart.Day => $"dayofmonth({expression})",
+        Config.Transforms.DatePart.Year => $"year({expression})",
+        Config.Transforms.DatePart.Month => $"month({expression})",
+        Config.Transforms.DatePart.Day => $"dayofmonth({expression})",
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown date part."),
     };
 
@@ -85,6 +86,9 @@ internal sealed partial class SparkDialect : ISqlDialect
     /// so the same set is removed here with a Java regex.
     /// </summary>
     public string Trim(string expression) => $"regexp_replace({expression}, {StringLiteral(@"^\p{Zs}+|\p{Zs}+\z")}, '')";
+
+    /// <summary>A string argument is cast to its UTF-8 bytes; the result is lowercase hex, as DuckDB's <c>sha256</c>.</summary>
+    public string Sha256Hex(string expression) => $"sha2({expression}, 256)";
 
     /// <summary>Characters (code points), as DuckDB's <c>length</c>.</summary>
     public string Length(string expression) => $"char_length({expression})";

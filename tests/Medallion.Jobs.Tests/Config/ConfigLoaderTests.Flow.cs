@@ -5,38 +5,6 @@ namespace Medallion.Jobs.Tests.Config;
 public sealed partial class ConfigLoaderTests
 {
     [Fact]
-    public void LoadDataset_TransformOnMissingColumn_ReportsAtTransform()
-    {
-        var errors = _files.DatasetErrors("""
-            dataset: orders
-            tables:
-              - name: t
-                source: { path: a.json, format: json }
-                columns: [{ name: id, type: string }, { name: title, type: string }]
-                transforms:
-                  - drop: [title]
-                  - decode_html: [title]
-            """);
-
-        ErrorAssert.Single(errors, 8, 9, "decode_html: column `title` does not exist at this step; columns are: id");
-    }
-
-    [Fact]
-    public void LoadDataset_PartitionColumnNotProduced_PointsAtEntry()
-    {
-        var errors = _files.DatasetErrors("""
-            dataset: orders
-            tables:
-              - name: t
-                source: { path: a.json, format: json }
-                columns: [{ name: id, type: string }, { name: day, type: date }]
-                partition_by: [day_year]
-            """);
-
-        ErrorAssert.Single(errors, 6, 20, "partition column `day_year` is not produced by the transforms; silver columns are: id, day");
-    }
-
-    [Fact]
     public void Load_SeveralFilesWithErrors_ReportsEveryErrorAtOnce()
     {
         _files.WriteSettings("""

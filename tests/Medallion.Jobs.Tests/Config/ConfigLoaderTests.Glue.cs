@@ -17,18 +17,4 @@ public sealed partial class ConfigLoaderTests
 
         Assert.Equal("acme_lake", sut.Environments["prod"].Aws!.GlueDatabase);
     }
-
-    [Fact]
-    public void LoadSettings_BadGlueDatabase_NamesTheRule()
-    {
-        var errors = _files.SettingsErrors("""
-            environments:
-              prod:
-                lake_root: s3://acme-lake/medallion
-                raw_root: s3://acme-raw/landing
-                aws: { region: eu-west-1, glue_database: Acme-Lake }
-            """);
-
-        ErrorAssert.Single(errors, 5, 46, "`glue_database` must match ^[a-z0-9_]{1,255}\\z, found `Acme-Lake`");
-    }
 }

@@ -126,22 +126,4 @@ public sealed partial class ConfigLoaderTests
         ErrorAssert.At(errors[5], 7, 10, "missing required key `region` in `aws` of environment `Local`");
         ErrorAssert.At(errors[6], 1, 22, "default_environment `staging` is not defined; environments are: Local");
     }
-
-    /// <summary>Regression (issue 11): the job bundle carries Spark 3.5's jar, which only EMR 7.x runs.</summary>
-    [Theory]
-    [InlineData("emr-6.15.0")]
-    [InlineData("emr-7")]
-    [InlineData("7.2.0")]
-    public void LoadSettings_ReleaseLabelWithoutSpark35_ReportsItAtItsPosition(string label)
-    {
-        var errors = _files.SettingsErrors($$"""
-            environments:
-              prod:
-                lake_root: s3://lake
-                raw_root: s3://raw
-                aws: { region: eu-west-1, release_label: {{label}} }
-            """);
-
-        ErrorAssert.At(Assert.Single(errors), 5, 46, "`release_label` must be an EMR 7.x release such as `emr-7.2.0` (Spark 3.5", $"found `{label}`");
-    }
 }

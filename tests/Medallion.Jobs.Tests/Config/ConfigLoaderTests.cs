@@ -1,4 +1,6 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Rules;
+using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Tests.Config;
 

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 using Medallion.Jobs.Sql;
 
 namespace Medallion.Jobs.Tests.Sql;

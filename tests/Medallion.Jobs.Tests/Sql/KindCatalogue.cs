@@ -24,6 +24,7 @@ internal static class KindCatalogue
               - { name: note, type: string }
               - { name: unused, type: long }
               - { name: revision, type: int }
+              - { name: customer, type: string }
             partition_by: [happened_year]
             transforms:
               - drop: [unused]
@@ -39,6 +40,7 @@ internal static class KindCatalogue
               - derive: { column: doubled, type: double, expression: "amount * 2" }
               - filter: "status <> 'deleted'"
               - deduplicate: { key: [id], order_by: revision, keep: latest }
+              - hash: [customer]
             rules:
               - not_null: { column: id }
               - unique: { columns: [id, happened_year] }

@@ -1,4 +1,5 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Transforms;
 using Medallion.Jobs.Sql;
 
 namespace Medallion.Jobs.Tests.Sql;

@@ -1,17 +1,16 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Medallion.Jobs.Config.Transforms;
 using YamlDotNet.RepresentationModel;
 
-namespace Medallion.Jobs.Config;
+namespace Medallion.Jobs.Config.Rules;
 
 /// <summary>
 /// Parses a table's <c>rules</c>: each item a mapping with one kind key plus optional
-/// <c>name</c>, <c>severity</c> and <c>threshold</c>. Assigns default names and checks they are unique.
+/// <c>name</c>, <c>severity</c> and <c>threshold</c>; the kind key names a kind in <see cref="RuleCatalogue"/>,
+/// which reads the mapping under it. Assigns default names and checks they are unique.
 /// </summary>
 internal sealed partial class RuleParser
 {
-    private static readonly string[] Kinds = ["not_null", "unique", "accepted_values", "range", "regex", "max_length", "expression"];
-
     private static readonly string[] Modifiers = ["name", "severity", "threshold"];
 
     private static readonly Dictionary<string, RuleSeverity> Severities = new(StringComparer.Ordinal)
@@ -22,13 +21,8 @@ internal sealed partial class RuleParser
     };
 
     private readonly ConfigReader _reader;
-    private readonly RuleBodyParser _bodies;
 
-    public RuleParser(ConfigReader reader)
-    {
-        _reader = reader;
-        _bodies = new RuleBodyParser(reader);
-    }
+    public RuleParser(ConfigReader reader) => _reader = reader;
 
     public List<RuleSpec> ParseList(YamlNode node, IReadOnlyList<TransformSpec> transforms)
     {
@@ -40,18 +34,25 @@ internal sealed partial class RuleParser
 
         // Names the engine gives its own rules; a user rule with one of them would be ambiguous in _rule_failures.
         var reserved = new Dictionary<string, string>(StringComparer.Ordinal) { ["malformed"] = "unreadable records" };
-        foreach (var cast in transforms.OfType<CastTransform>().SelectMany(t => t.Casts))
+        foreach (var rule in transforms.SelectMany((transform, step) => transform.ImplicitRules(step)))
         {
-            reserved.TryAdd($"cast_{cast.Column}", $"values of `{cast.Column}` that do not cast");
+            reserved.TryAdd(rule.Name, rule.Reason);
         }
 
-        var expressions = 0;
+        // Default names of kinds that name no column count the items of their kind: expression_1, expression_2, ...
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new Dictionary<string, RuleSpec>(StringComparer.Ordinal);
         foreach (var item in sequence.Children)
         {
-            var isExpression = item is YamlMappingNode map && map.Children.Keys.Any(k => k is YamlScalarNode { Value: "expression" });
-            var number = isExpression ? ++expressions : 0;
-            if (Parse(item, number) is not { } rule)
+            IEnumerable<string> kindsNamed = item is YamlMappingNode map
+                ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).OfType<string>().Where(k => RuleCatalogue.Find(k) is not null)
+                : [];
+            foreach (var kind in kindsNamed)
+            {
+                ordinals[kind] = ordinals.GetValueOrDefault(kind) + 1;
+            }
+
+            if (Parse(item, ordinals) is not { } rule)
             {
                 continue;
             }
@@ -72,7 +73,7 @@ internal sealed partial class RuleParser
         return rules;
     }
 
-    private RuleSpec? Parse(YamlNode item, int expressionNumber)
+    private RuleSpec? Parse(YamlNode item, Dictionary<string, int> ordinals)
     {
         if (_reader.Mapping(item, "each entry of `rules`") is not { } map)
         {
@@ -83,15 +84,15 @@ internal sealed partial class RuleParser
         if (kindKeys.Count != 1)
         {
             var found = kindKeys.Count == 0 ? "none" : string.Join(", ", kindKeys);
-            _reader.Error(map, $"a rule must have exactly one key naming its kind, found {found}; kinds are: {string.Join(", ", Kinds)}");
+            _reader.Error(map, $"a rule must have exactly one key naming its kind, found {found}; kinds are: {RuleCatalogue.Names}");
             return null;
         }
 
         var kindNode = kindKeys[0];
         var kind = kindNode is YamlScalarNode { Value: { } text } ? text : ConfigReader.Describe(kindNode);
-        if (!Kinds.Contains(kind))
+        if (RuleCatalogue.Find(kind) is not { } ruleKind)
         {
-            _reader.Error(kindNode, $"unknown rule `{kind}`; kinds are: {string.Join(", ", Kinds)} (plus optional {string.Join(", ", Modifiers)})");
+            _reader.Error(kindNode, $"unknown rule `{kind}`; kinds are: {RuleCatalogue.Names} (plus optional {string.Join(", ", Modifiers)})");
             return null;
         }
 
@@ -111,9 +112,9 @@ internal sealed partial class RuleParser
             }
         }
 
-        var at = _reader.At(map);
-        var defaultName = expressionNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $"expression_{expressionNumber}") : null;
-        return _bodies.Parse(kind, values[kind], new RuleHeader(name, defaultName, severity, threshold, at));
+        return _reader.Mapping(values[kind], $"`{kind}`") is { } body
+            ? ruleKind.Parse(_reader, body, new RuleHeader(name, ordinals[kind], severity, threshold, _reader.At(map)))
+            : null;
     }
 
     private string? RuleName(YamlNode node)
