@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 using Medallion.Delta.Reading;
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
 using Medallion.Testing;
 using Medallion.Testing.Moto;
 using Microsoft.Extensions.Time.Testing;
