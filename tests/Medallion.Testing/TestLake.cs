@@ -1,8 +1,8 @@
 using DuckDB.NET.Data;
 using Medallion.Delta;
-using Medallion.Delta.Reading;
 using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing.Moto;
 
 namespace Medallion.Testing;
