@@ -1,3 +1,5 @@
+using Medallion.Delta.S3;
+using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
@@ -18,6 +20,8 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // The stores this program ships: EMR jobs read and write s3:// lakes.
+        ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
         SparkJobArguments arguments;
         PipelineSelection selection;
         IReadOnlyList<JobSetup> setups;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Medallion.Cli.Commands;
+using Medallion.Delta.S3;
+using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 
 namespace Medallion.Cli;
@@ -12,6 +14,8 @@ internal static class MedallionCli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider clock)
     {
+        // The stores this program ships, so lake roots and table arguments may be s3:// URIs.
+        ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
         var context = new CliContext(output, error, clock);
         var root = new RootCommand("Medallion: bronze and silver Delta Lake tables from raw files, on DuckDB or Spark, from one YAML per dataset.");
         root.Options.Add(CommonOptions.Conf);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using Medallion.Delta;
+using Medallion.Delta.S3;
 using Medallion.Delta.Schema;
-using Medallion.Delta.Storage;
 using Medallion.Testing;
 using Medallion.Testing.Moto;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Medallion.Delta.Reading;
 using Medallion.Delta.Schema;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing;
 using Microsoft.Extensions.Time.Testing;
 

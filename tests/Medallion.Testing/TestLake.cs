@@ -1,7 +1,8 @@
 using DuckDB.NET.Data;
 using Medallion.Delta;
-using Medallion.Delta.Reading;
+using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing.Moto;
 
 namespace Medallion.Testing;
@@ -76,10 +77,12 @@ public sealed partial class TestLake : IDisposable
     /// A lake in a new moto bucket (<c>s3://bucket/lake</c>), its raw root there too (<c>s3://bucket/raw</c>)
     /// or the local <see cref="RawRoot"/>. Sets the AWS SDK's environment credentials to moto's test keys,
     /// because the lake is opened like any AWS tool opens it: through the default credential chain.
+    /// Registers the S3 store as a host does, so code under test can open the <c>s3://</c> roots.
     /// </summary>
     public static TestLake OnS3(MotoServer moto, bool rawOnS3 = true, string memoryLimit = "1GB")
     {
         ArgumentNullException.ThrowIfNull(moto);
+        ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
         return new TestLake(memoryLimit, moto, rawOnS3);

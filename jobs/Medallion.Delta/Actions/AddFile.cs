@@ -1,3 +1,5 @@
+using Medallion.Delta.Log;
+
 namespace Medallion.Delta;
 
 /// <summary>A live data file of a snapshot (the log's <c>add</c> action).</summary>
@@ -18,4 +20,8 @@ public sealed record AddFile(
     long ModificationTime,
     bool DataChange,
     FileStatistics? Stats,
-    IReadOnlyDictionary<string, string>? Tags = null);
+    IReadOnlyDictionary<string, string>? Tags = null)
+{
+    /// <summary>Whether <see cref="Path"/> is an absolute URI (<c>s3://…</c>, <c>file:/…</c>) rather than relative to the table root.</summary>
+    public bool IsAbsoluteUri => LogPathCodec.IsAbsoluteUri(Path);
+}

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
-using Medallion.Delta.Reading;
 using Medallion.Delta.Storage;
+using Parquet;
+using Parquet.Meta.Proto;
+using Parquet.Serialization;
 
 namespace Medallion.Delta.Log;
 
-/// <summary>Reads a classic single-file checkpoint with DuckDB's <c>read_parquet</c>.</summary>
+/// <summary>Reads a classic single-file checkpoint with Parquet.Net.</summary>
 /// <remarks>
-/// Each action struct is turned into JSON by DuckDB (<c>to_json</c> renders the
-/// <c>partitionValues</c> MAP as an object), so checkpoint and commit actions go through the
-/// same parser. Remove tombstones only matter to VACUUM and are skipped.
+/// The file is read without a fixed class (writers differ in nullability and extra columns such as
+/// <c>stats_parsed</c>), and each action struct is turned into the JSON a commit file holds
+/// (<see cref="ParquetJson"/>), so checkpoint and commit actions go through the same parser.
+/// Remove tombstones only matter to VACUUM and are skipped.
 /// </remarks>
 internal static class CheckpointReader
 {
@@ -20,35 +23,29 @@ internal static class CheckpointReader
         var content = await store.TryReadAsync(path, cancellationToken)
             ?? throw new DeltaFormatException($"The checkpoint '{store.Describe(path)}' disappeared while the table was being read.");
 
-        var localFile = Path.Combine(Path.GetTempPath(), $"medallion-checkpoint-{Guid.NewGuid():N}.parquet");
+        IList<Dictionary<string, object>> rows;
         try
         {
-            await File.WriteAllBytesAsync(localFile, content, cancellationToken);
-            return Read(localFile, version, store.Describe(path), cancellationToken);
+            using var stream = new MemoryStream(content, writable: false);
+            rows = (await ParquetSerializer.DeserializeUntypedAsync(stream, cancellationToken: cancellationToken)).Data;
         }
-        finally
+        catch (Exception error) when (error is ParquetException or ThriftProtocolException or IOException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            File.Delete(localFile);
+            throw new DeltaFormatException($"The checkpoint '{store.Describe(path)}' is not a readable Parquet file: {error.Message}", error);
         }
-    }
-
-    private static LogCommit Read(string localFile, long version, string location, CancellationToken cancellationToken)
-    {
-        using var connection = DuckDbSql.OpenInMemory();
-        var source = $"read_parquet({DuckDbSql.Literal(localFile)})";
-        var present = DuckDbSql.Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", cancellationToken)
-            .Select(row => (string)row[0]!)
-            .ToHashSet(StringComparer.Ordinal);
 
         var commit = new LogCommit(version);
-        foreach (var column in SnapshotColumns.Where(present.Contains))
+        foreach (var row in rows)
         {
-            var quoted = DuckDbSql.Identifier(column);
-            var rows = DuckDbSql.Query(connection, $"SELECT to_json({quoted}) FROM {source} WHERE {quoted} IS NOT NULL", cancellationToken);
-            foreach (var row in rows)
+            foreach (var column in SnapshotColumns)
             {
-                var action = JsonNode.Parse((string)row[0]!) as JsonObject
-                    ?? throw new DeltaFormatException($"{location}: a '{column}' entry is not a struct.");
+                if (!row.TryGetValue(column, out var value) || value is null)
+                {
+                    continue;
+                }
+
+                var action = ParquetJson.ToJson(value) as JsonObject
+                    ?? throw new DeltaFormatException($"{store.Describe(path)}: a '{column}' entry is not a struct.");
                 ActionParser.ParseAction(new JsonObject { [column] = action }, commit);
             }
         }

@@ -4,8 +4,9 @@ using Medallion.Delta.Storage;
 namespace Medallion.Delta.Reading;
 
 /// <summary>
-/// Gives DuckDB a local folder holding a snapshot's data files: the table folder itself on a
-/// local store, or a download of the live files into a staging folder for any other store.
+/// Gives a local reader (the DuckDB engine, footer reads) a local folder holding a snapshot's data
+/// files: the table folder itself on a local store, or a download of the live files into a staging
+/// folder for any other store.
 /// </summary>
 /// <remarks>
 /// DuckDB here has no network extensions, so S3 data is read from local copies. Files already
@@ -18,7 +19,7 @@ public static class DeltaFileStaging
     /// <summary>How many files are downloaded at once.</summary>
     private const int Parallelism = 8;
 
-    /// <summary>Returns the local table folder to pass to <see cref="DuckDbSnapshotReader.CreateView"/>.</summary>
+    /// <summary>Returns the local table folder that holds the files, laid out as in the table (the engine's snapshot view reads it).</summary>
     /// <param name="store">The store the snapshot was read from.</param>
     /// <param name="snapshot">The snapshot whose files are needed.</param>
     /// <param name="stagingDirectory">Where downloads go (ignored for a local store).</param>

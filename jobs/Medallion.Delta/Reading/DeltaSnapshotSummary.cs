@@ -1,4 +1,5 @@
 using Medallion.Delta.Storage;
+using Parquet;
 
 namespace Medallion.Delta.Reading;
 
@@ -17,7 +18,7 @@ public sealed record DeltaSnapshotSummary(int NumFiles, long? NumRecords, long S
     /// <param name="store">The store the snapshot was read from.</param>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="stagingDirectory">Where remote files without statistics are downloaded to be counted.</param>
-    /// <param name="cancellationToken">Cancels downloads and DuckDB.</param>
+    /// <param name="cancellationToken">Cancels downloads and footer reads.</param>
     public static async Task<DeltaSnapshotSummary> CreateAsync(IObjectStore store, DeltaSnapshot snapshot, string stagingDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -27,7 +28,7 @@ public sealed record DeltaSnapshotSummary(int NumFiles, long? NumRecords, long S
         var missing = new List<string>();
         foreach (var file in snapshot.Files.Where(file => file.Stats is null))
         {
-            var exists = !Log.LogPathCodec.IsAbsoluteUri(file.Path) && await store.ExistsAsync(ObjectPath.Combine(snapshot.TablePath, file.Path), cancellationToken);
+            var exists = !file.IsAbsoluteUri && await store.ExistsAsync(ObjectPath.Combine(snapshot.TablePath, file.Path), cancellationToken);
             if (exists)
             {
                 unknown.Add(file);
@@ -50,9 +51,21 @@ public sealed record DeltaSnapshotSummary(int NumFiles, long? NumRecords, long S
         }
 
         var root = await DeltaFileStaging.StageAsync(store, snapshot, stagingDirectory, files, cancellationToken);
-        var paths = files.Select(file => DuckDbSql.Literal(Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar))));
-        using var connection = DuckDbSql.OpenInMemory();
-        var rows = DuckDbSql.Query(connection, $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata([{string.Join(", ", paths)}])", cancellationToken);
-        return Convert.ToInt64(rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        long rows = 0;
+        foreach (var file in files)
+        {
+            var local = Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            try
+            {
+                await using var reader = await ParquetReader.CreateAsync(local, cancellationToken: cancellationToken);
+                rows += reader.Metadata?.NumRows ?? 0;
+            }
+            catch (Exception error) when (error is ParquetException or IOException)
+            {
+                throw new DeltaFormatException($"The live data file '{store.Describe(ObjectPath.Combine(snapshot.TablePath, file.Path))}' has no readable Parquet footer: {error.Message}", error);
+            }
+        }
+
+        return rows;
     }
 }

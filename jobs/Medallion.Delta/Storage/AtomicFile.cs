@@ -5,7 +5,11 @@ namespace Medallion.Delta.Storage;
 /// reader (DuckDB, a lister, a rerun that checks sizes) sees the old file or the whole new one,
 /// never a half-written one; a failed or cancelled write removes its temp file.
 /// </summary>
-internal static class AtomicFile
+/// <remarks>
+/// Public for store implementations in other packages: <see cref="IObjectStore.TryDownloadFileAsync"/>
+/// promises that a download appears under its name only once complete.
+/// </remarks>
+public static class AtomicFile
 {
     /// <summary>Buffer for streamed copies: large enough for few system calls, small enough to never matter for memory.</summary>
     private const int CopyBufferSize = 1 << 20;

@@ -1,9 +1,11 @@
 namespace Medallion.Delta.Storage;
 
 /// <summary>Checks and joins the relative, forward-slash paths every store accepts.</summary>
-internal static class ObjectPath
+/// <remarks>Public for store implementations in other packages, so that every store refuses exactly the same paths.</remarks>
+public static class ObjectPath
 {
-    /// <summary>Throws unless <paramref name="path"/> is relative and free of <c>..</c>, <c>\</c> and empty segments.</summary>
+    /// <summary>Returns <paramref name="path"/> when it is relative and free of <c>..</c>, <c>\</c> and empty segments.</summary>
+    /// <remarks>Throws <see cref="ArgumentException"/> (naming <paramref name="parameterName"/>) for any other path, and for an empty one unless <paramref name="allowEmpty"/>.</remarks>
     public static string Validate(string path, string parameterName, bool allowEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(path, parameterName);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.S3;
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 

@@ -36,8 +36,8 @@ internal sealed class TableLocation : IDisposable
             throw new ArgumentException($"--endpoint-url '{endpoint}' is not an absolute http(s) URL.");
         }
 
-        var settings = new S3StoreSettings { Region = parseResult.GetValue(Region), EndpointUrl = endpoint is null ? null : new Uri(endpoint) };
-        return new TableLocation(ObjectStoreFactory.Open(root, settings));
+        var options = new ObjectStoreOptions { Region = parseResult.GetValue(Region), EndpointUrl = endpoint is null ? null : new Uri(endpoint) };
+        return new TableLocation(ObjectStoreRegistry.Default.Open(root, options));
     }
 
     public void Dispose() => (Store as IDisposable)?.Dispose();

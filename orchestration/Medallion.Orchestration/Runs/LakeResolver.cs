@@ -5,8 +5,9 @@ namespace Medallion.Orchestration.Runs;
 
 /// <summary>
 /// Turns an environment's roots (<c>lake_root</c>, <c>raw_root</c>, <c>--input</c>) into object stores:
-/// a local folder, or <c>s3://bucket/prefix</c> reached with the environment's <c>aws:</c> block.
-/// The CLI, the orchestrator and the Spark job host all open their lakes here.
+/// a local folder, or a URI such as <c>s3://bucket/prefix</c> reached with the environment's <c>aws:</c> block.
+/// The CLI, the orchestrator and the Spark job host all open their lakes here, through
+/// <see cref="ObjectStoreRegistry.Default"/>: the host registers the stores it ships (S3) at start-up.
 /// </summary>
 /// <remarks>
 /// S3 credentials always come from the AWS SDK's default chain (environment variables, the shared
@@ -25,7 +26,7 @@ public static class LakeResolver
     /// <summary>Opens the store at <paramref name="root"/>, a root of <paramref name="environment"/>.</summary>
     /// <remarks>
     /// An S3 store holds a client: dispose it when done (a local folder need not exist yet).
-    /// Throws <see cref="MedallionException"/> for a root that is neither a folder nor a valid <c>s3://</c> URI.
+    /// Throws <see cref="MedallionException"/> for a root that is neither a folder nor a valid URI of a registered store.
     /// </remarks>
     public static IObjectStore OpenStore(string root, EnvironmentSpec environment)
     {
@@ -33,7 +34,7 @@ public static class LakeResolver
         ArgumentNullException.ThrowIfNull(environment);
         try
         {
-            return ObjectStoreFactory.IsS3Uri(root) ? ObjectStoreFactory.Open(root, S3Settings(environment)) : ObjectStoreFactory.Open(root);
+            return ObjectStoreRegistry.Default.Open(root, StoreOptions(environment));
         }
         catch (ArgumentException error)
         {
@@ -41,9 +42,9 @@ public static class LakeResolver
         }
     }
 
-    /// <summary>The S3 settings of an environment: its <c>aws.region</c> and <c>aws.endpoint_url</c> (path-style), credentials from the default chain.</summary>
+    /// <summary>How an environment reaches its stores: its <c>aws.region</c> and <c>aws.endpoint_url</c> (path-style for S3).</summary>
     /// <exception cref="MedallionException"><c>aws.endpoint_url</c> is not an http(s) URL.</exception>
-    public static S3StoreSettings S3Settings(EnvironmentSpec environment)
+    public static ObjectStoreOptions StoreOptions(EnvironmentSpec environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var aws = environment.Aws;
@@ -55,6 +56,6 @@ public static class LakeResolver
                 $"{environment.Location}: aws.endpoint_url '{aws.EndpointUrl}' of environment `{environment.Name}` is not an absolute http(s) URL.");
         }
 
-        return new S3StoreSettings { Region = aws?.Region, EndpointUrl = endpoint };
+        return new ObjectStoreOptions { Region = aws?.Region, EndpointUrl = endpoint };
     }
 }

@@ -1,5 +1,5 @@
-using Medallion.Delta.Reading;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing;
 
 namespace Medallion.Delta.Tests.Conformance;

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Medallion.Delta.Reading;
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing;
 using Medallion.Testing.Moto;
 using Microsoft.Extensions.Time.Testing;

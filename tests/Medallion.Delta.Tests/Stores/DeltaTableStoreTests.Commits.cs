@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Medallion.Testing;
 
 namespace Medallion.Delta.Tests.Stores;
 

@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Medallion.Delta.Reading;
 using Medallion.Delta.Schema;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Testing;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
 using Medallion.Testing.Moto;
 

@@ -1,3 +1,4 @@
+using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Orchestration.Runs;
@@ -8,6 +9,9 @@ namespace Medallion.Orchestration.Tests.Runs;
 public sealed class LakeResolverTests : IDisposable
 {
     private readonly TempDirectory _folder = new("medallion-resolver");
+
+    /// <summary>Registers the S3 store as the hosts do at start-up.</summary>
+    public LakeResolverTests() => ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
 
     public void Dispose() => _folder.Dispose();
 
@@ -22,13 +26,12 @@ public sealed class LakeResolverTests : IDisposable
     }
 
     [Fact]
-    public void S3Settings_AwsBlock_TakesRegionAndEndpointAndLeavesCredentialsToTheDefaultChain()
+    public void StoreOptions_AwsBlock_TakesRegionAndEndpoint()
     {
-        var sut = LakeResolver.S3Settings(Environment("s3://b/l", new AwsSpec("eu-west-1", "http://127.0.0.1:5999")));
+        var sut = LakeResolver.StoreOptions(Environment("s3://b/l", new AwsSpec("eu-west-1", "http://127.0.0.1:5999")));
 
         Assert.Equal("eu-west-1", sut.Region);
         Assert.Equal(new Uri("http://127.0.0.1:5999"), sut.EndpointUrl);
-        Assert.Null(sut.Credentials);
     }
 
     [Fact]

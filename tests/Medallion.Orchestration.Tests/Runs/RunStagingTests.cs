@@ -1,3 +1,4 @@
+using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Orchestration.Runs;
@@ -8,6 +9,9 @@ namespace Medallion.Orchestration.Tests.Runs;
 public sealed class RunStagingTests : IDisposable
 {
     private readonly TempDirectory _folder = new("medallion-staging");
+
+    /// <summary>Registers the S3 store as the hosts do at start-up.</summary>
+    public RunStagingTests() => ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
 
     public void Dispose() => _folder.Dispose();
 

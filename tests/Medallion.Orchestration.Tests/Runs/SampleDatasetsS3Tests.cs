@@ -18,7 +18,7 @@ public sealed class SampleDatasetsS3Tests(MotoServer moto)
     {
         using var lake = TestLake.OnS3(moto);
         var bucket = lake.LakeUri["s3://".Length..].Split('/')[0];
-        using var raw = new Delta.Storage.S3ObjectStore(moto.Settings(), bucket, "raw");
+        using var raw = new Delta.S3.S3ObjectStore(moto.Settings(), bucket, "raw");
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Samples, Dataset), "*", SearchOption.AllDirectories))
         {
             await raw.WriteAsync(Path.GetRelativePath(RepositoryPaths.Samples, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file));

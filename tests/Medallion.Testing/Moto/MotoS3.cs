@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
 
 namespace Medallion.Testing.Moto;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Medallion.Delta.Reading;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;

@@ -1,8 +1,9 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
+using Medallion.Delta.Storage;
 
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>
 /// Whole data files moved between disk and S3 without holding them in memory: uploads stream from

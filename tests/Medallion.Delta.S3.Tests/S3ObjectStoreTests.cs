@@ -1,8 +1,8 @@
 using System.Text;
-using Medallion.Delta.Storage;
+using Medallion.Testing;
 using Medallion.Testing.Moto;
 
-namespace Medallion.Delta.Tests.Storage;
+namespace Medallion.Delta.S3.Tests;
 
 /// <summary>The S3 store against moto 5.2.1 and, for failures moto cannot produce, a real HTTP server that answers with S3 errors.</summary>
 [Collection(MotoCollection.Name)]

@@ -1,8 +1,8 @@
 using Amazon.S3.Model;
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
 using Medallion.Testing.Moto;
 
-namespace Medallion.Delta.Tests.Storage;
+namespace Medallion.Delta.S3.Tests;
 
 /// <summary>Server-side copies: one CopyObject below the threshold, a multipart copy (UploadPartCopy with byte ranges, which moto 5.2.1 honours) above it.</summary>
 public sealed partial class S3ObjectStoreTests

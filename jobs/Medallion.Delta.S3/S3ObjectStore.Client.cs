@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>Building the SDK client from <see cref="S3StoreSettings"/>.</summary>
 public sealed partial class S3ObjectStore

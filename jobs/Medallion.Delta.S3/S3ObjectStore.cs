@@ -1,8 +1,9 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Medallion.Delta.Storage;
 
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>An <see cref="IObjectStore"/> over an S3 bucket and key prefix (AWS or an S3-compatible server).</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>An explicit access key pair (and optional session token) for <see cref="S3StoreSettings"/>.</summary>
 /// <remarks>

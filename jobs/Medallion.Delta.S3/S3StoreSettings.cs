@@ -1,4 +1,4 @@
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>How <see cref="S3ObjectStore"/> reaches S3: region, an optional S3-compatible endpoint and optional explicit keys.</summary>
 /// <remarks>

@@ -1,8 +1,8 @@
-using Medallion.Delta.Storage;
+using Medallion.Delta.S3;
 using Medallion.Testing;
 using Medallion.Testing.Moto;
 
-namespace Medallion.Delta.Tests.Storage;
+namespace Medallion.Delta.S3.Tests;
 
 /// <summary>File uploads and downloads: streamed, multipart above the threshold, missing objects reported like <c>TryReadAsync</c>.</summary>
 public sealed partial class S3ObjectStoreTests

@@ -1,6 +1,6 @@
 using Medallion.Delta.Schema;
 
-namespace Medallion.Delta.Reading;
+namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>Delta types as DuckDB types, and partition strings as DuckDB values.</summary>
 internal static class DuckDbTypes

@@ -1,7 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>
 /// Server-side copies: one <c>CopyObject</c> for an ordinary object, a multipart copy (ranges

@@ -1,10 +1,10 @@
-namespace Medallion.Delta.Tests;
+namespace Medallion.Testing;
 
 /// <summary>
 /// Lets N concurrent tasks start a step together without blocking pool threads (a blocking
 /// <see cref="Barrier"/> in eight tasks on two cores starves the thread pool for seconds).
 /// </summary>
-internal sealed class AsyncBarrier(int participants)
+public sealed class AsyncBarrier(int participants)
 {
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _arrived;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Medallion.Delta.Tests.Storage;
+namespace Medallion.Delta.S3.Tests;
 
 /// <summary>
 /// A real HTTP server on a loopback port that answers every request with one S3 error, for the

@@ -1,8 +1,8 @@
 using DuckDB.NET.Data;
 
-namespace Medallion.Delta.Reading;
+namespace Medallion.Jobs.Engine.DuckDb;
 
-/// <summary>Quoting and command helpers shared by every DuckDB call in this library.</summary>
+/// <summary>Quoting and command helpers of <see cref="DuckDbSnapshotReader"/>.</summary>
 internal static class DuckDbSql
 {
     /// <summary>A double-quoted identifier; embedded double quotes are doubled.</summary>
@@ -42,13 +42,5 @@ internal static class DuckDbSql
 
         cancellationToken.ThrowIfCancellationRequested();
         return rows;
-    }
-
-    /// <summary>An in-memory DuckDB for log work (checkpoint Parquet), separate from any engine connection.</summary>
-    public static DuckDBConnection OpenInMemory()
-    {
-        var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        return connection;
     }
 }

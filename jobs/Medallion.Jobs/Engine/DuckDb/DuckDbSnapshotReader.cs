@@ -1,8 +1,8 @@
 using System.Text;
 using DuckDB.NET.Data;
-using Medallion.Delta.Log;
+using Medallion.Delta;
 
-namespace Medallion.Delta.Reading;
+namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
 /// Exposes a <see cref="DeltaSnapshot"/> to DuckDB as a temp view that returns exactly the
@@ -62,7 +62,7 @@ public static class DuckDbSnapshotReader
         DuckDBConnection connection, DeltaSnapshot snapshot, IReadOnlyList<AddFile> files, string tableDirectory, string partitionTimeZone, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(tableDirectory);
-        var localPaths = files.Select(file => ToLocalPath(root, file.Path)).ToList();
+        var localPaths = files.Select(file => ToLocalPath(root, file)).ToList();
         var source = $"read_parquet([{string.Join(", ", localPaths.Select(DuckDbSql.Literal))}], " +
             $"filename = {DuckDbSql.Literal(FileColumn)}, union_by_name = true, hive_partitioning = false)";
 
@@ -102,16 +102,16 @@ public static class DuckDbSnapshotReader
         return $"({DuckDbSql.Literal(localPath)}, {string.Join(", ", values)})";
     }
 
-    private static string ToLocalPath(string root, string path)
+    private static string ToLocalPath(string root, AddFile file)
     {
-        if (!LogPathCodec.IsAbsoluteUri(path))
+        if (!file.IsAbsoluteUri)
         {
-            return Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
+            return Path.Combine(root, file.Path.Replace('/', Path.DirectorySeparatorChar));
         }
 
-        var uri = new Uri(path);
+        var uri = new Uri(file.Path);
         return uri.IsFile
             ? uri.LocalPath
-            : throw new DeltaUnsupportedFeatureException($"The data file '{path}' is not on the local file system; stage it locally before reading it with DuckDB.");
+            : throw new DeltaUnsupportedFeatureException($"The data file '{file.Path}' is not on the local file system; stage it locally before reading it with DuckDB.");
     }
 }

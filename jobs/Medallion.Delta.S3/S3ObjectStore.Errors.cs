@@ -2,7 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace Medallion.Delta.Storage;
+namespace Medallion.Delta.S3;
 
 /// <summary>Bucket validation and the mapping of SDK failures to <see cref="MedallionException"/>.</summary>
 public sealed partial class S3ObjectStore
