@@ -1,6 +1,6 @@
 using Medallion.Jobs.Samples;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// The benchmark's <c>conf/</c>: one environment over the scratch lake, and the committed

@@ -1,4 +1,4 @@
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>What <see cref="EngineBenchmark"/> measures.</summary>
 /// <param name="InputBytes">Generated input, about this many bytes across the formats; default 1 GiB.</param>

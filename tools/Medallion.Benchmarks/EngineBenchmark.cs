@@ -4,7 +4,7 @@ using Medallion.Jobs.Engine.DuckDb;
 using Medallion.Jobs.Samples;
 using Medallion.Orchestration.Runs;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// Measures what Medallion costs over a hand-written DuckDB script on the same input: (a) one bare

@@ -1,6 +1,6 @@
 using Medallion.Jobs.Samples;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// A scratch folder for the engine benchmark: generated mortgage-transaction input under

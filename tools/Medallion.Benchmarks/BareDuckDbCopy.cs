@@ -1,7 +1,7 @@
 using Medallion.Jobs.Samples;
 using Medallion.Jobs.Sql;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// The benchmark's baseline, the script a user would write by hand: one DuckDB <c>COPY</c> of

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>The process's peak resident set (<c>VmHWM</c> in <c>/proc/self/status</c>): DuckDB's native memory included.</summary>
 public static class PeakMemory

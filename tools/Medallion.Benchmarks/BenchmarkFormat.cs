@@ -1,4 +1,4 @@
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>Which raw formats the engine benchmark generates and reads.</summary>
 public enum BenchmarkFormat

@@ -5,7 +5,7 @@ using Medallion.Delta.Storage;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 
-namespace Medallion.Aws.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// Measures the promotion's copy step on S3 with the code a promotion runs: Medallion's

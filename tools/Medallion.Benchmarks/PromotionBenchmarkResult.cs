@@ -1,4 +1,4 @@
-namespace Medallion.Aws.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>What <see cref="PromotionBenchmark"/> measured.</summary>
 /// <param name="Files">Data files copied by each side.</param>

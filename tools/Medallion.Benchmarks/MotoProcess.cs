@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Medallion.Aws.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>
 /// A moto S3 server on a free loopback port for the promotion benchmark, killed on dispose. It is
@@ -12,7 +12,7 @@ namespace Medallion.Aws.Benchmarks;
 /// </summary>
 internal sealed class MotoProcess : IDisposable
 {
-    private const string LauncherResource = "Medallion.Aws.Benchmarks.moto_latency.py";
+    private const string LauncherResource = "Medallion.Benchmarks.moto_latency.py";
 
     private readonly Process _process;
 

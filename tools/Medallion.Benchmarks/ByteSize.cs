@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Orchestration.Benchmarks;
+namespace Medallion.Benchmarks;
 
 /// <summary>Sizes as people type them: <c>1GB</c>, <c>20MB</c>, <c>512KB</c>, <c>1000</c> (bytes); powers of 1024.</summary>
 public static class ByteSize
