@@ -1,4 +1,4 @@
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 using Medallion.Jobs.Sql;
 
 namespace Medallion.Benchmarks;

@@ -1,4 +1,4 @@
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 
 namespace Medallion.Benchmarks;
 

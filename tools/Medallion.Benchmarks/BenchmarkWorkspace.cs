@@ -1,4 +1,4 @@
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 
 namespace Medallion.Benchmarks;
 
@@ -9,7 +9,7 @@ namespace Medallion.Benchmarks;
 /// </summary>
 internal sealed class BenchmarkWorkspace : IDisposable
 {
-    public const string Dataset = MortgageTransactionsGenerator.Dataset;
+    public const string Dataset = SampleGenerator.MortgageTransactions;
     public const string Environment = "bench";
 
     public BenchmarkWorkspace(string? parent)

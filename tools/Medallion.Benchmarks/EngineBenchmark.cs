@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.DuckDb;
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 using Medallion.Orchestration.Runs;
 
 namespace Medallion.Benchmarks;

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Decides which rows are bad, and how. The rows are cut into as many equal strata as there

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// A JSON array file written one element per line (<c>[</c>, elements separated by <c>,\n</c>,

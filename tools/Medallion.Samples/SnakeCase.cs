@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>Enum names as the snake_case keys of <c>_expected.json</c>.</summary>
 internal static class SnakeCase

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Writes one flat JSON object straight to a <see cref="TextWriter"/>, without building it in

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea, Flood 2014). Our own generator rather than <see cref="Random"/>,

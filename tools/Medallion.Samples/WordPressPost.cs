@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>One post as the REST API returns it (the fields the sample writes).</summary>
 internal sealed record WordPressPost(

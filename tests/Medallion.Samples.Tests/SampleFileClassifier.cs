@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Medallion.Jobs.Tests.Samples;
+namespace Medallion.Samples.Tests;
 
 /// <summary>
 /// Counts bad records by kind straight from the written files, with parsing simple enough to

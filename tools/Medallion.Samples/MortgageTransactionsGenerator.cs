@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// The <c>mortgage_transactions</c> sample: one <c>transactions</c> table as CSV (or NDJSON),

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>How a transaction line is broken, if at all.</summary>
 internal enum LineDamage

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Writes <c>_expected.json</c>: the generator's arguments and, per table, the counts a correct

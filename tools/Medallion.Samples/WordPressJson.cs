@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>Writes WordPress records as the REST API shapes them, one JSON object each.</summary>
 internal static class WordPressJson

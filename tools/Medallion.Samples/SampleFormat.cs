@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>The file format a sample is written in.</summary>
 public enum SampleFormat

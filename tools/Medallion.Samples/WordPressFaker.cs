@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Makes posts for a lender's blog, published evenly from January 2023 to December 2024

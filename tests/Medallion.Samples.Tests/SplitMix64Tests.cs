@@ -1,6 +1,4 @@
-using Medallion.Jobs.Samples;
-
-namespace Medallion.Jobs.Tests.Samples;
+namespace Medallion.Samples.Tests;
 
 public sealed class SplitMix64Tests
 {

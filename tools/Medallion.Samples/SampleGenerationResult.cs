@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>What <see cref="SampleGenerator.Generate"/> wrote, with the arguments that reproduce it byte for byte.</summary>
 /// <param name="Dataset">The dataset name, e.g. <c>mortgage_transactions</c>.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>Opens sample files for streaming: buffered, UTF-8 without BOM, <c>\n</c> line ends on every OS.</summary>
 internal static class SampleFile

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Makes clean transactions and breaks them in the ways <see cref="MortgageBadKind"/> names.

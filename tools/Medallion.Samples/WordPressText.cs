@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// The words the WordPress sample is made of: a lender's blog. Titles and term names carry the

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Medallion.Jobs.Samples;
 using Medallion.Testing;
 
-namespace Medallion.Jobs.Tests.Samples;
+namespace Medallion.Samples.Tests;
 
 public sealed class SampleGeneratorTests
 {

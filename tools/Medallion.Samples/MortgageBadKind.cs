@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>The kinds of bad transaction the mortgage sample contains; each breaks known rules.</summary>
 internal enum MortgageBadKind

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>Writes transactions as CSV or newline-delimited JSON lines, damage included.</summary>
 internal static class TransactionLineWriter

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// Writes deterministic sample datasets with a known number of bad records of each kind, for
@@ -9,6 +9,9 @@ namespace Medallion.Jobs.Samples;
 /// </summary>
 public static class SampleGenerator
 {
+    /// <summary>The <c>mortgage_transactions</c> sample (one <c>transactions</c> table, CSV or NDJSON), which the benchmark generates.</summary>
+    public const string MortgageTransactions = MortgageTransactionsGenerator.Dataset;
+
     /// <summary>The datasets this generator knows.</summary>
     public static IReadOnlyList<string> Datasets { get; } = [MortgageTransactionsGenerator.Dataset, WordPressGenerator.Dataset];
 

@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// One file a sample generator wrote, what is wrong in it, and what a correct run of the

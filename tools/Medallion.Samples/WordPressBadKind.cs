@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>The kinds of bad post the WordPress sample contains.</summary>
 internal enum WordPressBadKind

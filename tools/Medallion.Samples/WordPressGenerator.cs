@@ -1,4 +1,4 @@
-namespace Medallion.Jobs.Samples;
+namespace Medallion.Samples;
 
 /// <summary>
 /// The <c>wordpress_api</c> sample: five configured tables shaped like the WordPress REST API
