@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.S3;
 using Medallion.Delta.Storage;
+using Medallion.Moto;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 
@@ -43,7 +44,7 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
         }
 
         var degree = parallelism ?? PromotionOptions.Default.CopyParallelism;
-        using var moto = endpointUrl is null ? await MotoProcess.StartAsync(latency, cancellationToken) : null;
+        using var moto = endpointUrl is null ? await StartMotoAsync(latency, cancellationToken) : null;
         var endpoint = endpointUrl ?? moto!.Endpoint.ToString();
         var settings = Settings(new Uri(endpoint));
         var bucket = $"medallion-bench-{Guid.NewGuid():N}";
@@ -68,6 +69,19 @@ public sealed class PromotionBenchmark(IRunReporter reporter)
         var concurrent = Stopwatch.StartNew();
         await FileCopier.CopyAsync(store, concurrentCopies, degree, cancellationToken);
         return new PromotionBenchmarkResult(files, fileBytes, degree, sequentialSeconds, concurrent.Elapsed.TotalSeconds, endpoint, latency.TotalMilliseconds);
+    }
+
+    /// <summary>The tests' moto launcher, without their serialized writes: those would undo the concurrency measured here.</summary>
+    private static async Task<MotoProcess> StartMotoAsync(TimeSpan latency, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MotoProcess.StartAsync(new MotoOptions { Latency = latency }, cancellationToken);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new MedallionException($"benchmark: {error.Message}\nOr pass --endpoint-url to use another S3 endpoint.", error);
+        }
     }
 
     /// <summary>Each staged file and its path under <paramref name="target"/>, as the promoter pairs them.</summary>
