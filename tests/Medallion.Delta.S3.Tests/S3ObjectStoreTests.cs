@@ -27,7 +27,7 @@ public sealed partial class S3ObjectStoreTests(MotoServer moto)
     /// Conditional puts racing: exactly one writer wins each key and its body stays. moto's own
     /// handler checks and stores in two unlocked steps (measured 2 of 500 races with two winners
     /// under CPU load), so the test server serializes state changes as S3 does atomically
-    /// (tests/Medallion.Testing/Moto/moto_server.py).
+    /// (tools/Medallion.Moto/moto_server.py).
     /// </summary>
     [Fact]
     public async Task PutIfAbsentAsync_EightRacingWritersTwentyTimes_ExactlyOneWinsAndItsBodyStays()

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Medallion.Aws.Benchmarks;
+using Medallion.Benchmarks;
 
 namespace Medallion.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 
 namespace Medallion.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using Medallion.Jobs.Engine;
 using Medallion.Jobs.Lake;
-using Medallion.Orchestration.Faults;
 
 namespace Medallion.Orchestration.Ledger;
 
@@ -82,7 +81,7 @@ public sealed class RunLifecycle(RunLedger ledger, LakeLayout layout, TimeProvid
         await ledger.WriteAsync(layout, entry, cancellationToken);
         if (entry.Silver is not null)
         {
-            FaultInjection.At(FaultInjection.RunBeforeSuccess);
+            CrashPoints.Reach(CrashPoints.RunBeforeSuccess);
             await ledger.MarkSucceededAsync(layout, entry.RunKey, cancellationToken);
         }
 

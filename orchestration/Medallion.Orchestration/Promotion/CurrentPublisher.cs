@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Medallion.Delta;
-using Medallion.Orchestration.Faults;
 using Medallion.Orchestration.Ledger;
 
 namespace Medallion.Orchestration.Promotion;
@@ -20,7 +19,7 @@ internal static class CurrentPublisher
     {
         transaction.SetAppTransaction(table.Layout.PromotionAppId, record.Sequence);
         var version = await transaction.CommitAsync(operation, operationParameters, PromotionCommitInfo.Extras(record), cancellationToken);
-        FaultInjection.At(FaultInjection.PromoteAfterCommit);
+        CrashPoints.Reach(CrashPoints.PromoteAfterCommit);
         return version;
     }
 

@@ -1,5 +1,4 @@
 using Medallion.Delta.Storage;
-using Medallion.Orchestration.Faults;
 
 namespace Medallion.Orchestration.Promotion;
 
@@ -41,7 +40,7 @@ public static class FileCopier
                 if (Interlocked.Increment(ref copied) == 1)
                 {
                     // The crash tests kill the process here: some files copied, the rest not.
-                    FaultInjection.At(FaultInjection.PromoteCopying);
+                    CrashPoints.Reach(CrashPoints.PromoteCopying);
                 }
             });
         return copied;

@@ -1,5 +1,4 @@
 using Medallion.Delta;
-using Medallion.Orchestration.Faults;
 using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Validation;
 
@@ -78,7 +77,7 @@ public sealed partial class Promoter
             : ($"{runPath}/{file.Path}", $"{table.Layout.SilverCurrent}/{file.Path}")).ToList();
         var copied = await FileCopier.CopyAsync(table.Store, copies, _options.CopyParallelism, cancellationToken);
         reporter.Progress($"{table.Name}: copied {copied} data file(s) of run {runKey} under current/");
-        FaultInjection.At(FaultInjection.PromoteBeforeCommit);
+        CrashPoints.Reach(CrashPoints.PromoteBeforeCommit);
         return copied;
     }
 }

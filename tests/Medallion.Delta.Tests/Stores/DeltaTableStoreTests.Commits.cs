@@ -101,7 +101,7 @@ public abstract partial class DeltaTableStoreTests
     /// <remarks>
     /// moto's own conditional PutObject is not atomic under load (measured 1 lost commit in 150
     /// runs of this scenario with the CPU saturated), so the test server serializes state changes
-    /// (tests/Medallion.Testing/Moto/moto_server.py) as real S3 effectively does; since then 0 of
+    /// (tools/Medallion.Moto/moto_server.py) as real S3 effectively does; since then 0 of
     /// 25 runs lost a commit with both cores saturated. The local store's put-if-absent is atomic.
     /// </remarks>
     [Fact]

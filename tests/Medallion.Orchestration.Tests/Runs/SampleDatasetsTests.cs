@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Medallion.Jobs.Config;
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 using Medallion.Orchestration.Runs;
 using Medallion.Testing;
 using Microsoft.Extensions.Time.Testing;

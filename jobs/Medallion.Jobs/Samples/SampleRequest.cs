@@ -1,4 +1,0 @@
-namespace Medallion.Jobs.Samples;
-
-/// <summary>The validated arguments of one generation.</summary>
-internal sealed record SampleRequest(long Rows, string OutputDirectory, double BadShare, ulong Seed, SampleFormat Format);

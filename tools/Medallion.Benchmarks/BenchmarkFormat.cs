@@ -1,0 +1,14 @@
+namespace Medallion.Benchmarks;
+
+/// <summary>Which raw formats the engine benchmark generates and reads.</summary>
+public enum BenchmarkFormat
+{
+    /// <summary>Half the input size as CSV, half as newline-delimited JSON.</summary>
+    Both,
+
+    /// <summary>All of it as CSV.</summary>
+    Csv,
+
+    /// <summary>All of it as newline-delimited JSON.</summary>
+    Ndjson,
+}
