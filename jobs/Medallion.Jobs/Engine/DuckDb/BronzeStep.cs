@@ -41,7 +41,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
 
         foreach (var file in written)
         {
-            transaction.Add(file with { Tags = new Dictionary<string, string> { [DuckDbTables.RunKeyTag] = run.RunKey } });
+            transaction.Add(file with { Tags = new Dictionary<string, string> { [LakeLayout.RunKeyTag] = run.RunKey } });
         }
 
         var version = await transaction.CommitAsync(

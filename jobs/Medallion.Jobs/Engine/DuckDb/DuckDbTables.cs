@@ -1,5 +1,6 @@
 using Medallion.Delta;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 
 namespace Medallion.Jobs.Engine.DuckDb;
@@ -13,9 +14,6 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// </summary>
 internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
 {
-    /// <summary>The <c>add.tags</c> key that names the run a file was written by.</summary>
-    public const string RunKeyTag = "medallion.runKey";
-
     public string LakeDirectory { get; } = Path.GetFullPath(lakeDirectory);
 
     public IObjectStore Store { get; } = store;
@@ -42,7 +40,7 @@ internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore st
         var files = new List<AddFile>();
         foreach (var file in snapshot.Files)
         {
-            if (file.Tags?.GetValueOrDefault(RunKeyTag) is { } tagged)
+            if (file.Tags?.GetValueOrDefault(LakeLayout.RunKeyTag) is { } tagged)
             {
                 if (tagged == runKey)
                 {
