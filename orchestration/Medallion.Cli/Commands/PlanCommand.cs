@@ -42,13 +42,13 @@ internal static class PlanCommand
                 if (parseResult.GetValue(layer) is RunLayer.Bronze or RunLayer.All)
                 {
                     context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({which}) =====");
-                    Print(which == Spark ? SparkPlanScript.Bronze(plan, raw) : DuckDbPlanScript.Bronze(plan, [Path.Combine(raw, spec.Source.Path)], raw, lake));
+                    Print(which == Spark ? SparkPlanScript.Bronze(plan, raw) : DuckDbEngine.DescribeBronze(plan, raw, lake));
                 }
 
                 if (parseResult.GetValue(layer) is RunLayer.Silver or RunLayer.All)
                 {
                     context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({which}) =====");
-                    Print(which == Spark ? SparkPlanScript.Silver(plan, lake) : DuckDbPlanScript.Silver(plan, lake));
+                    Print(which == Spark ? SparkPlanScript.Silver(plan, lake) : DuckDbEngine.DescribeSilver(plan, lake));
                 }
             }
 

@@ -20,7 +20,10 @@ internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore st
 
     public TimeProvider Clock { get; } = clock;
 
-    public string LocalPath(string tablePath) => Path.Combine(LakeDirectory, tablePath.Replace('/', Path.DirectorySeparatorChar));
+    public string LocalPath(string tablePath) => LocalPath(LakeDirectory, tablePath);
+
+    /// <summary>Where the engine writes the table at <paramref name="tablePath"/> (relative to the lake) when it works in <paramref name="lakeDirectory"/>.</summary>
+    public static string LocalPath(string lakeDirectory, string tablePath) => Path.Combine(lakeDirectory, tablePath.Replace('/', Path.DirectorySeparatorChar));
 
     public DeltaTable Open(string tablePath) => new(Store, tablePath, Clock);
 
