@@ -8,7 +8,9 @@ namespace Medallion.Aws.Submit;
 /// <summary>
 /// <c>medallion submit</c>: uploads the bundle, the microsoft-spark jar and the conf, runs bronze
 /// then silver as EMR Serverless job runs, then validates and promotes through <see cref="IRunFinisher"/>.
-/// The steps are started and polled through <see cref="SparkJobLauncher"/>.
+/// It starts the same job runs as <c>medallion run</c> on a <c>spark</c> environment
+/// (<see cref="EmrServerlessEngine"/>), through the same <see cref="SparkJobLauncher"/>; what it adds
+/// is <see cref="SubmitRequest.Wait"/> off, which only starts bronze.
 /// </summary>
 internal sealed class SubmitRunner(
     MedallionConfiguration configuration, IArtifactStore artifacts, IEmrServerlessClient emr, JobRunWaiter waiter, IRunFinisher finisher, TextWriter output, TimeProvider clock)
