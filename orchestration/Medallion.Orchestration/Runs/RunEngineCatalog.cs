@@ -31,10 +31,18 @@ public sealed class RunEngineCatalog
 
     /// <summary>The engine called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No engine has that name (a usage error).</exception>
-    public EngineKind Find(string name) =>
-        _engines.FirstOrDefault(e => e.Value.Name == name) is { Value: not null } found
-            ? found.Key
-            : throw new ArgumentException($"Unknown engine '{name}'. Engines: {string.Join(", ", Names)}.", nameof(name));
+    public EngineKind Find(string name)
+    {
+        foreach (var (kind, entry) in _engines)
+        {
+            if (entry.Name == name)
+            {
+                return kind;
+            }
+        }
+
+        throw new ArgumentException($"Unknown engine '{name}'. Engines: {string.Join(", ", Names)}.", nameof(name));
+    }
 
     /// <summary>Opens the engine of <paramref name="kind"/> for <paramref name="context"/>'s environment.</summary>
     /// <exception cref="MedallionException">This host has no engine of that kind.</exception>
