@@ -13,12 +13,13 @@ internal static class LakeSchemas
     public static IReadOnlyList<string> QuarantinePartitions { get; } = [LineageColumns.RunKey];
 
     /// <summary>The one bronze partition a run writes.</summary>
-    public static IReadOnlyDictionary<string, string> BronzePartition(RunContext run) =>
-        new Dictionary<string, string> { [LineageColumns.IngestDate] = run.IngestDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+    /// <param name="ingestDate">The run's start date, <c>yyyy-MM-dd</c>.</param>
+    public static IReadOnlyDictionary<string, string> BronzePartition(string ingestDate) =>
+        new Dictionary<string, string> { [LineageColumns.IngestDate] = ingestDate };
 
     /// <summary>The one quarantine partition a run writes.</summary>
-    public static IReadOnlyDictionary<string, string> QuarantinePartition(RunContext run) =>
-        new Dictionary<string, string> { [LineageColumns.RunKey] = run.RunKey };
+    public static IReadOnlyDictionary<string, string> QuarantinePartition(string runKey) =>
+        new Dictionary<string, string> { [LineageColumns.RunKey] = runKey };
 
     /// <summary>Declared columns, then why a record is malformed, its lineage, and the ingest date.</summary>
     public static DeltaSchema Bronze(TablePlan plan) => Schema(

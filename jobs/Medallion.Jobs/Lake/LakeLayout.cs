@@ -13,6 +13,12 @@ namespace Medallion.Jobs.Lake;
 /// </summary>
 public sealed record LakeLayout(string Dataset, string Table, string SchemaVersion)
 {
+    /// <summary>
+    /// The <c>add.tags</c> key that names the run a data file was written by. The engine tags what it
+    /// writes and promotion tags what it copies into <c>current/</c>, so both read it from here.
+    /// </summary>
+    public const string RunKeyTag = "medallion.runKey";
+
     /// <summary>The version number in paths: <c>v1</c> is written <c>schema_v=1</c>.</summary>
     public string SchemaSegment => "schema_v=" + (SchemaVersion.StartsWith('v') ? SchemaVersion[1..] : SchemaVersion);
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Medallion.Aws.Artifacts;
 using Medallion.Aws.Emr;
 using Medallion.Jobs.Config;
@@ -9,6 +8,9 @@ namespace Medallion.Aws.Submit;
 /// <summary>
 /// <c>medallion submit</c>: uploads the bundle, the microsoft-spark jar and the conf, runs bronze
 /// then silver as EMR Serverless job runs, then validates and promotes through <see cref="IRunFinisher"/>.
+/// It starts the same job runs as <c>medallion run</c> on a <c>spark</c> environment
+/// (<see cref="EmrServerlessEngine"/>), through the same <see cref="SparkJobLauncher"/>; what it adds
+/// is <see cref="SubmitRequest.Wait"/> off, which only starts bronze.
 /// </summary>
 internal sealed class SubmitRunner(
     MedallionConfiguration configuration, IArtifactStore artifacts, IEmrServerlessClient emr, JobRunWaiter waiter, IRunFinisher finisher, TextWriter output, TimeProvider clock)
@@ -25,20 +27,21 @@ internal sealed class SubmitRunner(
         var tables = DatasetLookup.Tables(dataset, request.Table);
         var runKey = request.RunKey is null ? RunKey.Generate(clock) : RunKey.Validate(request.RunKey);
 
-        await UploadAsync(ArtifactLayout.For(environment.Aws.ArtifactsPrefix!), request, cancellationToken);
+        var launcher = new SparkJobLauncher(environment, artifacts, emr, waiter);
+        await output.WriteLineAsync(await launcher.UploadAsync(request.Bundle, request.ConfDirectory, cancellationToken));
         await output.WriteLineAsync($"run key {runKey}: {dataset.Name} on EMR Serverless application {environment.Aws.EmrApplicationId} ({environment.Name})");
 
         foreach (var step in new[] { SparkJob.Bronze, SparkJob.Silver })
         {
-            var started = await emr.StartJobRunAsync(SparkJob.Request(environment, dataset.Name, request.Table, step, runKey), cancellationToken);
-            await output.WriteLineAsync($"  {step,-7} job run {started.JobRunId}  logs {LogLocation(environment.Aws.LogUri, started)}");
+            var started = await launcher.StartAsync(dataset.Name, request.Table, step, runKey, cancellationToken);
+            await output.WriteLineAsync($"  {step,-7} job run {started.JobRunId}  logs {launcher.LogLocation(started)}");
             if (!request.Wait)
             {
                 await output.WriteLineAsync("  started; silver, validation and promotion follow bronze only with --wait (or in the scheduled pipeline).");
                 return true;
             }
 
-            var finished = await waiter.WaitAsync(started, run => output.WriteLine($"  {step,-7} {run.State}"), cancellationToken);
+            var finished = await launcher.WaitAsync(started, run => output.WriteLine($"  {step,-7} {run.State}"), cancellationToken);
             if (finished.State != EmrJobRunState.Success)
             {
                 await output.WriteLineAsync($"  {step} job run {finished.JobRunId} ended {finished.State}: {finished.StateDetails}");
@@ -50,47 +53,4 @@ internal sealed class SubmitRunner(
         await output.WriteLineAsync(result.Summary);
         return result.Succeeded;
     }
-
-    private async Task UploadAsync(ArtifactLayout layout, SubmitRequest request, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(request.Bundle))
-        {
-            throw new MedallionException($"The bundle {Path.GetFullPath(request.Bundle)} does not exist; run `medallion package --env <env>` first.");
-        }
-
-        await using (var bundle = File.OpenRead(request.Bundle))
-        {
-            await artifacts.PutAsync(layout.Bundle, bundle, cancellationToken);
-        }
-
-        // The entry point jar travels inside the bundle (the Microsoft.Spark package puts it in
-        // the publish folder); EMR needs it as its own S3 object.
-        using (var zip = ZipFile.OpenRead(request.Bundle))
-        {
-            var jar = zip.Entries.FirstOrDefault(e => e.Name == ArtifactLayout.MicrosoftSparkJar)
-                ?? throw new MedallionException($"The bundle {request.Bundle} has no {ArtifactLayout.MicrosoftSparkJar}; the job host's publish folder should contain it (from the Microsoft.Spark package).");
-            await using var content = new MemoryStream();
-            await using (var entry = jar.Open())
-            {
-                await entry.CopyToAsync(content, cancellationToken);
-            }
-
-            content.Position = 0;
-            await artifacts.PutAsync(layout.Jar, content, cancellationToken);
-        }
-
-        foreach (var file in Directory.EnumerateFiles(request.ConfDirectory, "*.yaml", SearchOption.AllDirectories))
-        {
-            await using var content = File.OpenRead(file);
-            var relative = Path.GetRelativePath(request.ConfDirectory, file).Replace('\\', '/');
-            await artifacts.PutAsync(layout.Conf.Child(relative), content, cancellationToken);
-        }
-
-        await output.WriteLineAsync($"uploaded {layout.Bundle}, {layout.Jar} and the conf to {layout.Conf}/");
-    }
-
-    /// <summary>EMR Serverless writes a job run's logs to <c>{logUri}/applications/{app}/jobs/{run}/</c>.</summary>
-    private static string LogLocation(string? logUri, EmrJobRun run) => logUri is null
-        ? "in EMR Studio (no log_uri set)"
-        : $"{logUri.TrimEnd('/')}/applications/{run.ApplicationId}/jobs/{run.JobRunId}/";
 }

@@ -1,54 +1,47 @@
 using System.CommandLine;
-using Medallion.Jobs.Engine.DuckDb;
-using Medallion.Jobs.Engine.Spark;
-using Medallion.Jobs.Plan;
 using Medallion.Orchestration.Runs;
 
 namespace Medallion.Cli.Commands;
 
-/// <summary><c>medallion plan</c>: prints the SQL an engine will run for a dataset's tables.</summary>
+/// <summary>
+/// <c>medallion plan</c>: prints what an engine will execute for a dataset's tables, as the engine
+/// itself describes it (<see cref="IRunEngine.DescribePlan"/>, built by the code that executes it).
+/// </summary>
 internal static class PlanCommand
 {
-    private const string DuckDb = "duckdb";
-    private const string Spark = "spark";
-
     public static Command Create(CliContext context)
     {
         var dataset = CommonOptions.Dataset();
         var table = CommonOptions.Table();
         var layer = CommonOptions.Layer(RunLayer.All);
         var environment = CommonOptions.Environment();
-        var engine = new Option<string>("--engine")
-        {
-            Description = "Whose SQL: duckdb (the embedded engine) or spark (the job host on EMR Serverless).",
-            DefaultValueFactory = _ => DuckDb,
-        };
-        engine.AcceptOnlyFromAmong(DuckDb, Spark);
+        var engine = CliEngines.Option("Whose SQL: duckdb (the embedded engine) or spark (the job host on EMR Serverless); default: the environment's engine.");
         var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules).")
         {
             dataset, table, layer, environment, engine,
         };
         command.SetAction(parseResult =>
         {
-            var configuration = CliContext.LoadConfiguration(parseResult.GetValue(CommonOptions.Conf)!);
+            var confDirectory = parseResult.GetValue(CommonOptions.Conf)!;
+            var configuration = CliContext.LoadConfiguration(confDirectory);
             var selection = PipelineSelection.Resolve(configuration, parseResult.GetValue(dataset)!, parseResult.GetValue(table), parseResult.GetValue(environment));
-            var which = parseResult.GetValue(engine)!;
-            // Spark reads s3:// roots as they are; local roots become absolute like the embedded engine's.
-            var lake = Root(selection.Environment.LakeRoot);
-            var raw = Root(selection.Environment.RawRoot);
+            var engines = CliEngines.Catalog(confDirectory, bundle: null);
+            var kind = parseResult.GetValue(engine) is { } name ? engines.Find(name) : selection.Environment.Engine;
+            // Describing reaches no service and writes nothing: the engine is only asked for its script.
+            using var described = engines.Open(kind, new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context)));
             foreach (var spec in selection.Tables)
             {
-                var plan = PlanCompiler.Compile(selection.Dataset, spec);
+                var script = described.DescribePlan(selection.Dataset, spec);
                 if (parseResult.GetValue(layer) is RunLayer.Bronze or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({which}) =====");
-                    Print(which == Spark ? SparkPlanScript.Bronze(plan, raw) : DuckDbPlanScript.Bronze(plan, [Path.Combine(raw, spec.Source.Path)], raw, lake));
+                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({described.Name}) =====");
+                    Print(script.Bronze);
                 }
 
                 if (parseResult.GetValue(layer) is RunLayer.Silver or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({which}) =====");
-                    Print(which == Spark ? SparkPlanScript.Silver(plan, lake) : DuckDbPlanScript.Silver(plan, lake));
+                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({described.Name}) =====");
+                    Print(script.Silver);
                 }
             }
 
@@ -65,6 +58,4 @@ internal static class PlanCommand
             }
         }
     }
-
-    private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
 }

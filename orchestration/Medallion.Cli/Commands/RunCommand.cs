@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace Medallion.Cli.Commands;
 
-/// <summary><c>medallion run</c>: runs a dataset's tables through bronze and silver.</summary>
+/// <summary>
+/// <c>medallion run</c>: runs a dataset's tables through bronze and silver on the environment's engine
+/// (in this process, or EMR Serverless for <c>engine: spark</c>), then validates and promotes them here.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -19,13 +22,17 @@ internal static class RunCommand
         var input = new Option<string?>("--input", "-i") { Description = "Read raw files from this folder instead of the environment's raw_root." };
         var noPromote = new Option<bool>("--no-promote") { Description = "Stop after validation: leave current/ as it is." };
         var executionArn = new Option<string?>("--execution-arn") { Description = "The Step Functions execution that started the run, recorded in the ledger and _LATEST.json." };
-        var command = new Command("run", "Run a dataset: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
+        var engine = CliEngines.Option("Run on this engine instead of the environment's: duckdb (in this process) or spark (EMR Serverless).");
+        var bundle = CliEngines.Bundle();
+        var command = new Command("run", "Run a dataset on the environment's engine: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment, noPromote, executionArn,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn, engine, bundle,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var configuration = CliContext.LoadConfiguration(parseResult.GetValue(CommonOptions.Conf)!);
+            var confDirectory = parseResult.GetValue(CommonOptions.Conf)!;
+            var configuration = CliContext.LoadConfiguration(confDirectory);
+            var engines = CliEngines.Catalog(confDirectory, parseResult.GetValue(bundle));
             var request = new RunRequest(
                 parseResult.GetValue(dataset)!,
                 parseResult.GetValue(table),
@@ -33,9 +40,10 @@ internal static class RunCommand
                 parseResult.GetValue(runKey),
                 parseResult.GetValue(environment),
                 parseResult.GetValue(input),
-                parseResult.GetValue(executionArn));
+                parseResult.GetValue(executionArn),
+                parseResult.GetValue(engine) is { } name ? engines.Find(name) : null);
             var reporter = new ConsoleRunReporter(context);
-            var outcomes = await new PipelineRunner(configuration, context.Clock, reporter).RunAsync(request, cancellationToken);
+            var outcomes = await new PipelineRunner(configuration, context.Clock, reporter, engines).RunAsync(request, cancellationToken);
             PrintSummary(context, outcomes);
             var published = await ValidateAndPromoteAsync(
                 context, LakeTables.Open(parseResult, dataset, table, environment), outcomes, parseResult.GetValue(noPromote), cancellationToken);

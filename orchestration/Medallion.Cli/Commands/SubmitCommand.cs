@@ -6,7 +6,11 @@ using Medallion.Aws.Submit;
 
 namespace Medallion.Cli.Commands;
 
-/// <summary><c>medallion submit</c>: runs a dataset as EMR Serverless job runs (bronze, silver), then validates and promotes.</summary>
+/// <summary>
+/// <c>medallion submit</c>: runs a dataset as EMR Serverless job runs (bronze, silver), then validates and promotes.
+/// Kept for scripts written before <c>run</c> ran <c>spark</c> environments: with <c>--wait</c> it starts the
+/// same job runs as <c>run</c> (through the same launcher); without it only bronze is started.
+/// </summary>
 internal static class SubmitCommand
 {
     public static Command Create(CliContext context)
@@ -35,7 +39,7 @@ internal static class SubmitCommand
                 parseResult.GetValue(table),
                 aws.Name,
                 parseResult.GetValue(runKey),
-                parseResult.GetValue(bundle) ?? Path.Combine("artifacts", $"medallion-spark-{aws.Name}.zip"),
+                parseResult.GetValue(bundle) ?? SparkJobLauncher.DefaultBundle(aws.Name),
                 confDirectory,
                 parseResult.GetValue(wait));
             return await runner.RunAsync(request, cancellationToken) ? ExitCodes.Success : ExitCodes.Failed;

@@ -1,5 +1,6 @@
 using Medallion.Delta;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Lake;
 using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Validation;
@@ -86,7 +87,7 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
             transaction.Remove(file);
         }
 
-        var tags = new Dictionary<string, string> { [Jobs.Engine.DuckDb.DuckDbTables.RunKeyTag] = entry.RunKey };
+        var tags = new Dictionary<string, string> { [LakeLayout.RunKeyTag] = entry.RunKey };
         foreach (var file in staged.Files)
         {
             transaction.Add(file with { Tags = tags });

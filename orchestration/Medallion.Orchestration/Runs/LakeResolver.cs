@@ -42,6 +42,16 @@ public static class LakeResolver
         }
     }
 
+    /// <summary>
+    /// A root as an engine addresses it, for statements and <c>medallion plan</c>: an <c>s3://</c> URI as
+    /// written, a local folder made absolute (the engine's working directory is not the reader's).
+    /// </summary>
+    public static string Location(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
+    }
+
     /// <summary>How an environment reaches its stores: its <c>aws.region</c> and <c>aws.endpoint_url</c> (path-style for S3).</summary>
     /// <exception cref="MedallionException"><c>aws.endpoint_url</c> is not an http(s) URL.</exception>
     public static ObjectStoreOptions StoreOptions(EnvironmentSpec environment)

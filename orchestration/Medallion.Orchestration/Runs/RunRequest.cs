@@ -1,3 +1,5 @@
+using Medallion.Jobs.Config;
+
 namespace Medallion.Orchestration.Runs;
 
 /// <summary>Which layers a run processes.</summary>
@@ -14,6 +16,7 @@ public enum RunLayer
 /// <param name="Environment">An environment of <c>medallion.yaml</c>, or null for its default.</param>
 /// <param name="Input">A folder to read raw files from instead of the environment's raw root.</param>
 /// <param name="ExecutionArn">The Step Functions execution that started the run, recorded in the ledger and <c>_LATEST.json</c>.</param>
+/// <param name="Engine">Runs on this engine instead of the one the environment names (<c>--engine</c>).</param>
 public sealed record RunRequest(
     string Dataset,
     string? Table = null,
@@ -21,4 +24,5 @@ public sealed record RunRequest(
     string? RunKey = null,
     string? Environment = null,
     string? Input = null,
-    string? ExecutionArn = null);
+    string? ExecutionArn = null,
+    EngineKind? Engine = null);

@@ -1,4 +1,5 @@
 using Medallion.Jobs.Engine;
+using Medallion.Orchestration.Ledger;
 
 namespace Medallion.Orchestration.Runs;
 
@@ -13,4 +14,11 @@ public sealed record TableRunOutcome(
     IReadOnlyList<string> InputFiles)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>A table's outcome as its ledger tells it.</summary>
+    public static TableRunOutcome From(RunLedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new TableRunOutcome(entry.Table, entry.RunKey, entry.Bronze, entry.Silver, entry.Error, [.. entry.InputFiles.Select(f => f.Path)]);
+    }
 }

@@ -1,3 +1,4 @@
+using Medallion.Aws.Emr;
 using Medallion.Aws.Tests.StepFunctions;
 using Medallion.Aws.Tests.Submit;
 using Medallion.Cli;
@@ -58,7 +59,7 @@ public sealed class AwsCommandsTests
 
     /// <summary>
     /// As far as moto goes: its job runs succeed without running anything, so the embedded engine
-    /// stages the run first (`run --no-promote`, what the bronze and silver jobs leave behind),
+    /// stages the run first (`run --engine duckdb --no-promote`, what the bronze and silver jobs leave behind),
     /// then `submit --wait` starts both jobs and validates and promotes that run like `run` would.
     /// </summary>
     [Fact]
@@ -66,7 +67,7 @@ public sealed class AwsCommandsTests
     {
         using var lake = new TempDirectory("medallion-submit-lake");
         using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
-        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
+        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--engine", "duckdb", "--run-key", "k-cli", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
         Assert.True(staged.ExitCode == 0, staged.Error);
 
         var (exitCode, stdout, stderr) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-cli", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
@@ -91,6 +92,60 @@ public sealed class AwsCommandsTests
         Assert.Contains("mortgage_transactions.transactions: run 'k-empty' has no ledger", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Regression (issue 15): `run` on an `engine: spark` environment ran on DuckDB. It now starts the
+    /// bronze and silver job runs in EMR Serverless (moto's succeed without running anything, so the
+    /// embedded engine stages first what the jobs would leave), then validates and promotes here.
+    /// </summary>
+    [Fact]
+    public async Task Run_SparkEnvironmentAgainstMoto_RunsTheLayersAsEmrJobRunsThenPromotes()
+    {
+        using var lake = new TempDirectory("medallion-run-spark-lake");
+        using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
+        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--engine", "duckdb", "--run-key", "k-run", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
+        Assert.True(staged.ExitCode == 0, staged.Error);
+
+        var (exitCode, stdout, stderr) = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-run", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Equal(["mortgage_transactions-bronze-k-run", "mortgage_transactions-silver-k-run"], await JobRunNamesAsync(scene));
+        Assert.True(
+            stderr.IndexOf("mortgage_transactions: bronze job run", StringComparison.Ordinal) is >= 0 and var bronze
+            && stderr.IndexOf("mortgage_transactions: silver job run", StringComparison.Ordinal) > bronze,
+            stderr);
+        Assert.Contains("validation of run k-run: mortgage_transactions.transactions — passed", stdout, StringComparison.Ordinal);
+        Assert.Contains("promote mortgage_transactions.transactions: run k-run → current/ version 0", stdout, StringComparison.Ordinal);
+        using var jar = await scene.S3.GetObjectAsync("acme-artifacts", "medallion/prod/microsoft-spark-3-5_2.12-2.3.1.jar");
+        Assert.True(jar.ContentLength > 0);
+    }
+
+    [Fact]
+    public async Task Run_SparkEnvironmentAgainstMotoRunNeverStaged_ExitsOneAfterBronzeNamingTheMissingLedger()
+    {
+        using var lake = new TempDirectory("medallion-run-spark-lake");
+        using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
+
+        var (exitCode, _, stderr) = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-none", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("succeeded, but run 'k-none' has no ledger", stderr, StringComparison.Ordinal);
+        Assert.Equal(["mortgage_transactions-bronze-k-none"], await JobRunNamesAsync(scene));
+    }
+
+    /// <summary>The EMR jobs read the environment's raw_root; a run that asked for other input must not start them.</summary>
+    [Fact]
+    public async Task Run_SparkEnvironmentWithInput_ExitsTwoBeforeReachingAws()
+    {
+        // Nothing listens on the discard port and the bundle is missing: reaching either would fail with exit 1.
+        using var conf = new AwsConf(new Uri("http://127.0.0.1:9"));
+        using var temp = new TempDirectory();
+
+        var (exitCode, _, stderr) = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--input", RepositoryPaths.Samples, "--bundle", temp.Combine("missing.zip"), "--conf", conf.Directory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--input cannot be used on environment `prod`: it runs on spark", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ScheduleTrigger_DeployedStateMachine_StartsExecutionNamedByRunKey()
     {
@@ -104,6 +159,14 @@ public sealed class AwsCommandsTests
         Assert.Contains($"started on {arn}", stdout, StringComparison.Ordinal);
         Assert.Matches(@"run key 20261123T093000Z-[a-z2-7]{6}: mortgage_transactions", stdout);
         Assert.Contains("execution arn:aws:states:us-east-1:123456789012:execution:medallion-prod:20261123T093000Z-", stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>The names of the job runs started in the scene's EMR Serverless application, in name order.</summary>
+    private static async Task<IReadOnlyList<string>> JobRunNamesAsync(SubmitScene scene)
+    {
+        var transport = scene.Clients.Sut.Transport(EmrServerlessClient.EndpointPrefix, EmrServerlessClient.SigningName);
+        var answer = await transport.SendAsync(HttpMethod.Get, $"applications/{scene.ApplicationId}/jobruns", null, "application/json");
+        return [.. answer.GetProperty("jobRuns").EnumerateArray().Select(r => r.GetProperty("name").GetString()!).Order(StringComparer.Ordinal)];
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

@@ -54,6 +54,31 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_SparkEnvironment_PrintsTheSparkScriptUnlessTheEngineIsGiven()
+    {
+        // A spark environment needs no aws: block to be described: nothing is reached.
+        File.AppendAllText(Path.Combine(_lake.ConfDirectory, "medallion.yaml"), $$"""
+
+              prod:
+                lake_root: s3://acme-lake/medallion
+                raw_root: s3://acme-raw/landing
+                engine: spark
+
+            """);
+
+        var spark = await CliRunner.RunAsync("plan", "blog", "--env", "prod", "--conf", _lake.ConfDirectory);
+        var duckDb = await CliRunner.RunAsync("plan", "blog", "--env", "prod", "--engine", "duckdb", "--conf", _lake.ConfDirectory);
+
+        Assert.Equal((0, ""), (spark.ExitCode, spark.Error));
+        Assert.Contains("-- ===== blog.posts: bronze (spark) =====", spark.Output, StringComparison.Ordinal);
+        Assert.Contains("FROM delta.`s3://acme-lake/medallion/bronze/blog/posts/schema_v=1` WHERE _run_key = 'run-key';", spark.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(duckdb)", spark.Output, StringComparison.Ordinal);
+        Assert.Equal(0, duckDb.ExitCode);
+        Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", duckDb.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(spark)", duckDb.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_UnknownEngine_ExitsTwoListingTheEngines()
     {
         var (exitCode, _, error) = await CliRunner.RunAsync("plan", "blog", "--engine", "hive", "--conf", _lake.ConfDirectory);

@@ -15,7 +15,7 @@ internal static class BronzeRowsView
     private static readonly DuckDbDialect Sql = DuckDbDialect.Instance;
 
     /// <param name="rawRoot">The local folder the raw paths start with; <c>_source_file</c> is written relative to it.</param>
-    public static string Create(TableSpec table, RunContext run, string rawRoot)
+    public static string Create(TableSpec table, RunValues run, string rawRoot)
     {
         var typed = BronzeTyping.TypedColumns(table, Sql);
         var castError = BronzeTyping.CastError(table, Sql);
@@ -27,9 +27,9 @@ internal static class BronzeRowsView
             $"  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN {castError} IS NOT NULL THEN {rawObject} END AS {LineageColumns.Raw},\n" +
             $"  {Sql.StringLiteral(run.RunKey)} AS {LineageColumns.RunKey},\n" +
             $"  CASE WHEN starts_with(_source_file, {Sql.StringLiteral(prefix)}) THEN substr(_source_file, {prefix.Length + 1}) ELSE _source_file END AS {LineageColumns.SourceFile},\n" +
-            $"  {Sql.TimestampLiteral(run.StartedAt)} AS {LineageColumns.IngestedAt},\n" +
+            $"  {run.IngestedAt} AS {LineageColumns.IngestedAt},\n" +
             $"  CAST(rowid + 1 AS BIGINT) AS {LineageColumns.RecordNumber},\n" +
-            $"  {Sql.DateLiteral(run.IngestDate)} AS {LineageColumns.IngestDate}\n" +
+            $"  {run.IngestDate} AS {LineageColumns.IngestDate}\n" +
             $"FROM {RawRecordsReader.Table}";
     }
 }

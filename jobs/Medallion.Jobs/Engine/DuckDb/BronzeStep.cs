@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
-using Medallion.Delta.Schema;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 
@@ -11,29 +10,29 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// <summary>
 /// Bronze for one table: raw files → typed rows with lineage → appended to the bronze Delta
 /// table in one commit that also removes the rows an earlier attempt of the same run key
-/// wrote, so re-running a key replaces its rows instead of duplicating them.
+/// wrote, so re-running a key replaces its rows instead of duplicating them. The statements
+/// are <see cref="BronzeScript"/>'s, in its listing's order.
 /// </summary>
 internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
 {
-    public async Task<LayerResult> RunAsync(
-        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, CancellationToken cancellationToken = default)
+    public async Task<LayerResult> RunAsync(BronzeScript script, RunContext run, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
+        var plan = script.Plan;
         new RawRecordsReader(session).Load(plan.Table, files, cancellationToken);
-        session.Execute(BronzeRowsView.Create(plan.Table, run, rawRoot), cancellationToken);
+        session.Execute(script.RowsView, cancellationToken);
         var (read, malformed) = session.Query(
-            $"SELECT count(*), count({LineageColumns.Malformed}) FROM {BronzeRowsView.View}",
+            BronzeScript.Counts,
             r => (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
             cancellationToken)[0];
 
         var schema = LakeSchemas.Bronze(plan);
-        var table = tables.Open(layout.Bronze);
+        var table = tables.Open(script.TablePath);
         var transaction = await table.StartTransactionAsync(cancellationToken);
-        TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, layout.Bronze);
+        TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, script.TablePath);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
 
-        var written = await new ParquetFileWriter(session, tables).WriteAsync(ParquetWrite.Bronze(run), layout.Bronze, schema, cancellationToken);
+        var written = await new ParquetFileWriter(session, tables).WriteAsync(script.Write, script.TablePath, schema, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);
@@ -41,7 +40,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
 
         foreach (var file in written)
         {
-            transaction.Add(file with { Tags = new Dictionary<string, string> { [DuckDbTables.RunKeyTag] = run.RunKey } });
+            transaction.Add(file with { Tags = new Dictionary<string, string> { [LakeLayout.RunKeyTag] = run.RunKey } });
         }
 
         var version = await transaction.CommitAsync(
@@ -50,7 +49,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
             CommitInfo.Extras(run, read, written.Sum(f => f.Stats?.NumRecords ?? 0), quarantined: 0),
             cancellationToken);
         return new LayerResult(
-            "bronze", tables.Store.Describe(layout.Bronze), read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
+            "bronze", tables.Store.Describe(script.TablePath), read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
             new Dictionary<string, long>(), version, written.Count, clock.Elapsed);
     }
 }

@@ -11,20 +11,37 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// compressed, columnar Parquet reads stay cheap (docs/BENCHMARKS.md). It reads and writes local
 /// files only; <see cref="DuckDbTables"/> moves them to and from the lake's store.
 /// </summary>
-internal sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables)
+/// <param name="onStatement">Sees every statement the layers send to DuckDB (tests compare them with <see cref="DescribeBronze"/> and <see cref="DescribeSilver"/>).</param>
+internal sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Action<string>? onStatement = null)
 {
     /// <param name="files">Local raw files, in name order.</param>
     /// <param name="rawRoot">The local folder they lie under; <c>_source_file</c> is written relative to it.</param>
     public async Task<LayerResult> RunBronzeAsync(
         TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings);
-        return await new BronzeStep(session, tables).RunAsync(plan, run, files, Path.GetFullPath(rawRoot), cancellationToken);
+        using var session = new DuckDbSession(settings, onStatement);
+        var script = new BronzeScript(plan, RunValues.Of(run), Path.GetFullPath(rawRoot), tables.LakeDirectory);
+        return await new BronzeStep(session, tables).RunAsync(script, run, files, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings);
-        return await new SilverStep(session, tables).RunAsync(plan, run, cancellationToken);
+        using var session = new DuckDbSession(settings, onStatement);
+        return await new SilverStep(session, tables).RunAsync(new SilverScript(plan, RunValues.Of(run), tables.LakeDirectory), run, cancellationToken);
     }
+
+    /// <summary>
+    /// The bronze statements as <c>medallion plan</c> prints them: the script a run builds, for a
+    /// run whose key and start are placeholders, reading the table's glob below <paramref name="rawRoot"/>.
+    /// </summary>
+    /// <param name="lakeDirectory">Where the engine writes the tables: the lake root for a local lake.</param>
+    public static IReadOnlyList<string> DescribeBronze(TablePlan plan, string rawRoot, string lakeDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new BronzeScript(plan, RunValues.Placeholders, rawRoot, lakeDirectory).Listing([Path.Combine(rawRoot, plan.Table.Source.Path)]);
+    }
+
+    /// <summary>The silver statements as <c>medallion plan</c> prints them (see <see cref="DescribeBronze"/>).</summary>
+    public static IReadOnlyList<string> DescribeSilver(TablePlan plan, string lakeDirectory) =>
+        new SilverScript(plan, RunValues.Placeholders, lakeDirectory).Listing;
 }

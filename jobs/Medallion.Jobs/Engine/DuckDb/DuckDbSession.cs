@@ -18,8 +18,10 @@ internal sealed class DuckDbSession : IDisposable
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable(TraceVariable) == "1";
     private readonly DuckDBConnection _connection;
+    private readonly Action<string>? _onStatement;
 
-    public DuckDbSession(DuckDbSpec settings)
+    /// <param name="onStatement">Sees every statement this session sends after its settings, as sent (tests compare them with the printed plan).</param>
+    public DuckDbSession(DuckDbSpec settings, Action<string>? onStatement = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.TempDirectory);
@@ -35,6 +37,8 @@ internal sealed class DuckDbSession : IDisposable
         {
             Execute($"SET threads = {threads}");
         }
+
+        _onStatement = onStatement;
     }
 
     public DuckDBConnection Connection => _connection;
@@ -128,6 +132,7 @@ internal sealed class DuckDbSession : IDisposable
 
     private DuckDBCommand CreateCommand(string sql)
     {
+        _onStatement?.Invoke(sql);
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         return command;

@@ -1,5 +1,6 @@
 using Medallion.Delta;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 
 namespace Medallion.Jobs.Engine.DuckDb;
@@ -13,16 +14,16 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// </summary>
 internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
 {
-    /// <summary>The <c>add.tags</c> key that names the run a file was written by.</summary>
-    public const string RunKeyTag = "medallion.runKey";
-
     public string LakeDirectory { get; } = Path.GetFullPath(lakeDirectory);
 
     public IObjectStore Store { get; } = store;
 
     public TimeProvider Clock { get; } = clock;
 
-    public string LocalPath(string tablePath) => Path.Combine(LakeDirectory, tablePath.Replace('/', Path.DirectorySeparatorChar));
+    public string LocalPath(string tablePath) => LocalPath(LakeDirectory, tablePath);
+
+    /// <summary>Where the engine writes the table at <paramref name="tablePath"/> (relative to the lake) when it works in <paramref name="lakeDirectory"/>.</summary>
+    public static string LocalPath(string lakeDirectory, string tablePath) => Path.Combine(lakeDirectory, tablePath.Replace('/', Path.DirectorySeparatorChar));
 
     public DeltaTable Open(string tablePath) => new(Store, tablePath, Clock);
 
@@ -42,7 +43,7 @@ internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore st
         var files = new List<AddFile>();
         foreach (var file in snapshot.Files)
         {
-            if (file.Tags?.GetValueOrDefault(RunKeyTag) is { } tagged)
+            if (file.Tags?.GetValueOrDefault(LakeLayout.RunKeyTag) is { } tagged)
             {
                 if (tagged == runKey)
                 {

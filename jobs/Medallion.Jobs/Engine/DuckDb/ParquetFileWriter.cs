@@ -14,13 +14,13 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// </summary>
 internal sealed class ParquetFileWriter(DuckDbSession session, DuckDbTables tables)
 {
-    /// <summary>The COPY statement (also printed by <c>medallion plan</c>).</summary>
+    /// <summary>The COPY statement that writes <paramref name="write"/> below <paramref name="tableDirectory"/> (also printed by <c>medallion plan</c>).</summary>
     public static string CopyStatement(ParquetWrite write, string tableDirectory)
     {
         var sql = DuckDbDialect.Instance;
         var query = write.Query;
         var partitioning = string.Empty;
-        var target = Path.Combine(Folder(tableDirectory, write), $"part-{Guid.NewGuid()}.parquet");
+        var target = Path.Combine(Folder(tableDirectory, write), write.FileName ?? $"part-{Guid.NewGuid()}.parquet");
         if (write.PartitionColumns.Count > 0 && write.KnownPartition is not null)
         {
             query = $"SELECT * EXCLUDE ({string.Join(", ", write.PartitionColumns.Select(sql.Identifier))}) FROM ({query})";

@@ -17,8 +17,16 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// not need escaping in a path (ISO dates and run keys never do).
 /// </param>
 /// <param name="DictionarySizeLimit">DuckDB's <c>DICTIONARY_SIZE_LIMIT</c>, when not its default (see <see cref="BronzeDictionarySizeLimit"/>).</param>
+/// <param name="FileName">
+/// The file's name when one COPY writes one file (no partition columns, or a known partition), from
+/// <see cref="RunValues.NewDataFileName"/>; null for a new <c>part-{uuid}.parquet</c> each time the statement is built.
+/// </param>
 internal sealed record ParquetWrite(
-    string Query, IReadOnlyList<string> PartitionColumns, IReadOnlyDictionary<string, string>? KnownPartition = null, int? DictionarySizeLimit = null)
+    string Query,
+    IReadOnlyList<string> PartitionColumns,
+    IReadOnlyDictionary<string, string>? KnownPartition = null,
+    int? DictionarySizeLimit = null,
+    string? FileName = null)
 {
     /// <summary>
     /// The dictionary size limit for bronze files, whose columns are all text and mostly near-unique
@@ -31,13 +39,15 @@ internal sealed record ParquetWrite(
     public const int BronzeDictionarySizeLimit = 256;
 
     /// <summary>A run's bronze rows: the one ingest-date partition of the run.</summary>
-    public static ParquetWrite Bronze(RunContext run) =>
-        new($"SELECT * FROM {BronzeRowsView.View}", LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run), BronzeDictionarySizeLimit);
+    public static ParquetWrite Bronze(RunValues run) =>
+        new($"SELECT * FROM {BronzeRowsView.View}", LakeSchemas.BronzePartitions, LakeSchemas.BronzePartition(run.IngestDatePartition),
+            BronzeDictionarySizeLimit, run.NewDataFileName());
 
-    /// <summary>A run's silver rows, partitioned as the table declares.</summary>
-    public static ParquetWrite Silver(TablePlan plan, SilverQuery query) => new(SilverStatements.SilverRows(query), plan.Table.PartitionBy);
+    /// <summary>A run's silver rows, partitioned as the table declares (one file when it declares no partitions).</summary>
+    public static ParquetWrite Silver(TablePlan plan, SilverQuery query, RunValues run) =>
+        new(SilverStatements.SilverRows(query), plan.Table.PartitionBy, FileName: run.NewDataFileName());
 
     /// <summary>A run's quarantined rows: the run key's one partition.</summary>
-    public static ParquetWrite Quarantine(RunContext run, SilverQuery query) =>
-        new(SilverStatements.QuarantineRows(query), LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run));
+    public static ParquetWrite Quarantine(RunValues run, SilverQuery query) =>
+        new(SilverStatements.QuarantineRows(query), LakeSchemas.QuarantinePartitions, LakeSchemas.QuarantinePartition(run.RunKey), FileName: run.NewDataFileName());
 }

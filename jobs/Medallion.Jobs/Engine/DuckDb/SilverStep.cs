@@ -12,36 +12,33 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// Silver for one table: the run's bronze rows → transforms → rules (see <see cref="SilverStatements"/>),
 /// then the valid rows written as the run's staged silver Delta table and the broken ones appended
 /// to the quarantine table (replacing what an earlier attempt of the same key put there).
+/// The statements are <see cref="SilverScript"/>'s, in its listing's order.
 /// </summary>
 internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
 {
-    public const string InputView = SilverStatements.InputView;
-
-    public async Task<LayerResult> RunAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
+    public async Task<LayerResult> RunAsync(SilverScript script, RunContext run, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
-        await CreateInputViewAsync(layout, run, cancellationToken);
-
-        var query = SilverStatements.Render(plan);
-        foreach (var statement in SilverStatements.CreateRoutedView(query))
+        var plan = script.Plan;
+        await CreateInputViewAsync(script, run, cancellationToken);
+        foreach (var statement in script.RoutedView)
         {
             session.Execute(statement, cancellationToken);
         }
 
-        session.Execute(SilverStatements.CreateExceptions(plan), cancellationToken);
+        session.Execute(script.Exceptions, cancellationToken);
         var counts = SilverCounts.From(plan, session.Query(
-            SilverStatements.Counts(plan),
+            script.Counts,
             r => Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture)).ToList(),
             cancellationToken)[0]);
         counts.EnsureNoFailedRules(plan);
 
         // A re-run replaces the key's staged table: start it afresh.
-        var runPath = layout.SilverRun(run.RunKey);
+        var runPath = script.RunPath;
         await StagedRunFolder.ClearAsync(tables.Store, runPath, cancellationToken);
         var silverSchema = LakeSchemas.Silver(plan);
         var writer = new ParquetFileWriter(session, tables);
-        var silverFiles = await writer.WriteAsync(ParquetWrite.Silver(plan, query), runPath, silverSchema, cancellationToken);
+        var silverFiles = await writer.WriteAsync(script.Silver, runPath, silverSchema, cancellationToken);
         EnsureRoutedAlike(counts, silverFiles.Sum(f => f.Stats?.NumRecords ?? 0));
         var silver = await tables.Open(runPath).StartTransactionAsync(cancellationToken);
         silver.SetMetadata(silverSchema, plan.Table.PartitionBy);
@@ -54,34 +51,34 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
             "WRITE", new Dictionary<string, JsonNode?> { ["mode"] = "ErrorIfExists" },
             CommitInfo.Extras(run, counts.Read, counts.Silver, counts.Quarantined), cancellationToken);
 
-        var quarantineVersion = await WriteQuarantineAsync(plan, layout, run, query, counts, writer, cancellationToken);
+        var quarantineVersion = await WriteQuarantineAsync(script, run, counts, writer, cancellationToken);
         return new LayerResult(
             "silver", tables.Store.Describe(runPath), counts.Read, counts.Silver, counts.Quarantined, counts.Duplicates, counts.Filtered,
             counts.Malformed, counts.RuleFailures, silverVersion, silverFiles.Count, clock.Elapsed,
-            quarantineVersion, tables.Store.Describe(layout.Quarantine));
+            quarantineVersion, tables.Store.Describe(script.Layout.Quarantine));
     }
 
-    private async Task CreateInputViewAsync(LakeLayout layout, RunContext run, CancellationToken cancellationToken)
+    private async Task CreateInputViewAsync(SilverScript script, RunContext run, CancellationToken cancellationToken)
     {
-        var snapshot = await tables.Open(layout.Bronze).TryLoadSnapshotAsync(cancellationToken: cancellationToken)
-            ?? throw new RunFailedException($"There is no bronze table at {tables.Store.Describe(layout.Bronze)}: run the bronze layer first.");
-        // Only the run's files are read (and, on a staged lake, made local); the filter below is for files without the run key tag.
+        var bronze = script.Layout.Bronze;
+        var snapshot = await tables.Open(bronze).TryLoadSnapshotAsync(cancellationToken: cancellationToken)
+            ?? throw new RunFailedException($"There is no bronze table at {tables.Store.Describe(bronze)}: run the bronze layer first.");
+        // Only the run's files are read (and, on a staged lake, made local); the script's filter is for files without the run key tag.
         var runFiles = DuckDbTables.FilesOfRun(snapshot, run.RunKey);
         var directory = await tables.StageAsync(snapshot, runFiles, cancellationToken);
-        DuckDbSnapshotReader.CreateView(session.Connection, snapshot, directory, "bronze_run_files", files: runFiles, cancellationToken: cancellationToken);
-        session.Execute(
-            $"CREATE OR REPLACE TEMP VIEW {InputView} AS SELECT * FROM bronze_run_files WHERE {LineageColumns.RunKey} = {DuckDbDialect.Instance.StringLiteral(run.RunKey)}",
-            cancellationToken);
+        DuckDbSnapshotReader.CreateView(session.Connection, snapshot, directory, SilverScript.BronzeRunFilesView, files: runFiles, cancellationToken: cancellationToken);
+        session.Execute(script.InputView, cancellationToken);
     }
 
     private async Task<long> WriteQuarantineAsync(
-        TablePlan plan, LakeLayout layout, RunContext run, SilverQuery query, SilverCounts counts, ParquetFileWriter writer, CancellationToken cancellationToken)
+        SilverScript script, RunContext run, SilverCounts counts, ParquetFileWriter writer, CancellationToken cancellationToken)
     {
-        var schema = LakeSchemas.Quarantine(plan);
-        var transaction = await tables.Open(layout.Quarantine).StartTransactionAsync(cancellationToken);
-        TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, layout.Quarantine);
+        var quarantine = script.Layout.Quarantine;
+        var schema = LakeSchemas.Quarantine(script.Plan);
+        var transaction = await tables.Open(quarantine).StartTransactionAsync(cancellationToken);
+        TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, quarantine);
         var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
-        var files = await writer.WriteAsync(ParquetWrite.Quarantine(run, query), layout.Quarantine, schema, cancellationToken);
+        var files = await writer.WriteAsync(script.Quarantine, quarantine, schema, cancellationToken);
         foreach (var file in replaced)
         {
             transaction.Remove(file);

@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 
@@ -6,13 +7,20 @@ namespace Medallion.Jobs.Engine.Spark;
 /// <summary>
 /// Every Spark SQL statement the job host runs for a table, in order, from the same builders it
 /// calls; the reader schema and the write predicates are shown wrapped in statements of their own
-/// so that they too can be printed and checked against the Spark grammar.
+/// so that they too can be printed and checked against the Spark grammar. Public for the EMR
+/// Serverless engine (Medallion.Aws), whose plan this is.
 /// </summary>
-internal static class SparkPlanScript
+public static class SparkPlanScript
 {
     public const string RunKeyPlaceholder = "run-key";
 
-    public static IReadOnlyList<string> Bronze(TablePlan plan, string rawRoot)
+    /// <summary>The bronze statements of <paramref name="table"/> (reading below <paramref name="rawRoot"/>, a URI or an absolute folder).</summary>
+    public static IReadOnlyList<string> Bronze(DatasetSpec dataset, TableSpec table, string rawRoot) => Bronze(PlanCompiler.Compile(dataset, table), rawRoot);
+
+    /// <summary>The silver statements of <paramref name="table"/> (in the lake at <paramref name="lakeRoot"/>, a URI or an absolute folder).</summary>
+    public static IReadOnlyList<string> Silver(DatasetSpec dataset, TableSpec table, string lakeRoot) => Silver(PlanCompiler.Compile(dataset, table), lakeRoot);
+
+    internal static IReadOnlyList<string> Bronze(TablePlan plan, string rawRoot)
     {
         var run = new RunContext(RunKeyPlaceholder, DateTimeOffset.UnixEpoch, Engine: "spark");
         var reads = SparkRawRead.For(plan.Table, [RawInputs.Location(rawRoot, plan.Table.Source.Path)]);
@@ -27,7 +35,7 @@ internal static class SparkPlanScript
         ];
     }
 
-    public static IReadOnlyList<string> Silver(TablePlan plan, string lakeRoot)
+    internal static IReadOnlyList<string> Silver(TablePlan plan, string lakeRoot)
     {
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         var sql = new SparkSilverSql(plan);

@@ -1,0 +1,52 @@
+using Medallion.Jobs.Lake;
+using Medallion.Jobs.Plan;
+
+namespace Medallion.Jobs.Engine.DuckDb;
+
+/// <summary>
+/// The statements of one table's bronze layer on the embedded engine, built once per run:
+/// <see cref="BronzeStep"/> executes them and <c>medallion plan</c> prints <see cref="Listing"/>,
+/// so the printed plan is what runs. Only loading the raw files depends on what they hold (CSV
+/// headers, JSON arrays): the listing shows the statements for files in the declared layout.
+/// </summary>
+internal sealed class BronzeScript
+{
+    /// <summary>Records read, and how many of them are malformed.</summary>
+    public const string Counts = $"SELECT count(*), count({LineageColumns.Malformed}) FROM {BronzeRowsView.View}";
+
+    /// <param name="rawRoot">The local folder the raw paths start with; <c>_source_file</c> is written relative to it.</param>
+    /// <param name="lakeDirectory">The local folder the engine writes tables into.</param>
+    public BronzeScript(TablePlan plan, RunValues run, string rawRoot, string lakeDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Plan = plan;
+        TablePath = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion).Bronze;
+        RowsView = BronzeRowsView.Create(plan.Table, run, rawRoot);
+        Write = ParquetWrite.Bronze(run);
+        Copy = ParquetFileWriter.CopyStatement(Write, DuckDbTables.LocalPath(lakeDirectory, TablePath));
+    }
+
+    public TablePlan Plan { get; }
+
+    /// <summary>The bronze table, relative to the lake.</summary>
+    public string TablePath { get; }
+
+    /// <summary>The view that types the raw records and adds lineage.</summary>
+    public string RowsView { get; }
+
+    /// <summary>What the COPY writes: the run's rows into its ingest-date partition.</summary>
+    public ParquetWrite Write { get; }
+
+    /// <summary>The COPY statement <see cref="ParquetFileWriter.WriteAsync"/> runs for <see cref="Write"/>.</summary>
+    public string Copy { get; }
+
+    /// <summary>Every statement in the order the step runs them, reading <paramref name="files"/> (paths or globs).</summary>
+    public IReadOnlyList<string> Listing(IReadOnlyList<string> files) =>
+    [
+        .. RawRecordsReader.Statements(Plan.Table, files),
+        RowsView,
+        Counts,
+        Copy,
+        "-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key",
+    ];
+}

@@ -1,0 +1,18 @@
+using Medallion.Jobs.Config;
+
+namespace Medallion.Orchestration.Runs;
+
+/// <summary>One run, as each of its layers is handed to an <see cref="IRunEngine"/>.</summary>
+/// <param name="Table">The table the run was asked for, or null for every table of the dataset.</param>
+/// <param name="RunKey">A key already checked by <see cref="Jobs.Lake.RunKey"/>.</param>
+/// <param name="Layers">The layers the run plans, as the ledger lists them (<c>bronze</c>, <c>silver</c>).</param>
+/// <param name="StartedAt">When the run started (UTC): <c>_ingested_at</c> and the ingest date.</param>
+/// <param name="ExecutionArn">The Step Functions execution that started the run, for the ledger.</param>
+public sealed record EngineRun(
+    DatasetSpec Dataset,
+    string? Table,
+    EnvironmentSpec Environment,
+    string RunKey,
+    IReadOnlyList<string> Layers,
+    DateTimeOffset StartedAt,
+    string? ExecutionArn = null);

@@ -1,0 +1,1960 @@
+-- ===== wordpress_api.posts: bronze (duckdb) =====
+CREATE OR REPLACE TEMP TABLE raw_records (__f_0 VARCHAR, __f_1 VARCHAR, __f_2 VARCHAR, __f_3 VARCHAR, __f_4 VARCHAR, __f_5 VARCHAR, __f_6 VARCHAR, __f_7 VARCHAR, __f_8 VARCHAR, __f_9 VARCHAR, __f_10 VARCHAR, __f_11 VARCHAR, __f_12 VARCHAR, __f_13 VARCHAR, __f_14 VARCHAR, __f_15 VARCHAR, __f_16 VARCHAR, __f_17 VARCHAR, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR);
+
+-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))
+INSERT INTO raw_records SELECT __values[1], __values[2], __values[3], __values[4], __values[5], __values[6], __values[7], __values[8], __values[9], __values[10], __values[11], __values[12], __values[13], __values[14], __values[15], __values[16], __values[17], __values[18], filename, CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END
+FROM (SELECT line, filename, __object, json_extract_string(__object, ['$."id"', '$."date"', '$."date_gmt"', '$."modified"', '$."modified_gmt"', '$."slug"', '$."status"', '$."type"', '$."link"', '$."title"."rendered"', '$."content"."rendered"', '$."excerpt"."rendered"', '$."author"', '$."featured_media"', '$."comment_status"', '$."ping_status"', '$."sticky"', '$."format"']) AS __values
+  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \t\r\n'), '{')) THEN line END AS __object
+    FROM read_csv(['/srv/medallion/samples/wordpress_api/posts.json'], header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', filename = true, store_rejects = true, rejects_table = 'raw_rejects_0', rejects_scan = 'raw_scans_0')
+    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')));
+
+INSERT INTO raw_records SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.file_path, string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)
+FROM raw_rejects_0 e JOIN raw_scans_0 s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line;
+
+CREATE OR REPLACE TEMP VIEW bronze_rows AS
+SELECT TRY_CAST(__f_0 AS BIGINT) AS "id", TRY_CAST(__f_1 AS TIMESTAMPTZ) AS "date", TRY_CAST(__f_2 AS TIMESTAMPTZ) AS "date_gmt", TRY_CAST(__f_3 AS TIMESTAMPTZ) AS "modified", TRY_CAST(__f_4 AS TIMESTAMPTZ) AS "modified_gmt", CAST(__f_5 AS VARCHAR) AS "slug", CAST(__f_6 AS VARCHAR) AS "status", CAST(__f_7 AS VARCHAR) AS "type", CAST(__f_8 AS VARCHAR) AS "link", CAST(__f_9 AS VARCHAR) AS "title", CAST(__f_10 AS VARCHAR) AS "content", CAST(__f_11 AS VARCHAR) AS "excerpt", TRY_CAST(__f_12 AS BIGINT) AS "author", TRY_CAST(__f_13 AS BIGINT) AS "featured_media", CAST(__f_14 AS VARCHAR) AS "comment_status", CAST(__f_15 AS VARCHAR) AS "ping_status", TRY_CAST(__f_16 AS BOOLEAN) AS "sticky", CAST(__f_17 AS VARCHAR) AS "format",
+  coalesce(__malformed, nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS TIMESTAMPTZ) IS NULL THEN 'column `date` does not cast to timestamp: ' || __f_1 END, CASE WHEN __f_2 IS NOT NULL AND TRY_CAST(__f_2 AS TIMESTAMPTZ) IS NULL THEN 'column `date_gmt` does not cast to timestamp: ' || __f_2 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS TIMESTAMPTZ) IS NULL THEN 'column `modified` does not cast to timestamp: ' || __f_3 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS TIMESTAMPTZ) IS NULL THEN 'column `modified_gmt` does not cast to timestamp: ' || __f_4 END, CASE WHEN __f_12 IS NOT NULL AND TRY_CAST(__f_12 AS BIGINT) IS NULL THEN 'column `author` does not cast to long: ' || __f_12 END, CASE WHEN __f_13 IS NOT NULL AND TRY_CAST(__f_13 AS BIGINT) IS NULL THEN 'column `featured_media` does not cast to long: ' || __f_13 END, CASE WHEN __f_16 IS NOT NULL AND TRY_CAST(__f_16 AS BOOLEAN) IS NULL THEN 'column `sticky` does not cast to boolean: ' || __f_16 END), '')) AS _malformed,
+  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS TIMESTAMPTZ) IS NULL THEN 'column `date` does not cast to timestamp: ' || __f_1 END, CASE WHEN __f_2 IS NOT NULL AND TRY_CAST(__f_2 AS TIMESTAMPTZ) IS NULL THEN 'column `date_gmt` does not cast to timestamp: ' || __f_2 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS TIMESTAMPTZ) IS NULL THEN 'column `modified` does not cast to timestamp: ' || __f_3 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS TIMESTAMPTZ) IS NULL THEN 'column `modified_gmt` does not cast to timestamp: ' || __f_4 END, CASE WHEN __f_12 IS NOT NULL AND TRY_CAST(__f_12 AS BIGINT) IS NULL THEN 'column `author` does not cast to long: ' || __f_12 END, CASE WHEN __f_13 IS NOT NULL AND TRY_CAST(__f_13 AS BIGINT) IS NULL THEN 'column `featured_media` does not cast to long: ' || __f_13 END, CASE WHEN __f_16 IS NOT NULL AND TRY_CAST(__f_16 AS BOOLEAN) IS NULL THEN 'column `sticky` does not cast to boolean: ' || __f_16 END), '') IS NOT NULL THEN CAST(to_json(struct_pack("id" := __f_0, "date" := __f_1, "date_gmt" := __f_2, "modified" := __f_3, "modified_gmt" := __f_4, "slug" := __f_5, "status" := __f_6, "type" := __f_7, "link" := __f_8, "title" := __f_9, "content" := __f_10, "excerpt" := __f_11, "author" := __f_12, "featured_media" := __f_13, "comment_status" := __f_14, "ping_status" := __f_15, "sticky" := __f_16, "format" := __f_17)) AS VARCHAR) END AS _raw,
+  '<run-key>' AS _run_key,
+  CASE WHEN starts_with(_source_file, '/srv/medallion/samples/') THEN substr(_source_file, 24) ELSE _source_file END AS _source_file,
+  TIMESTAMPTZ '<run start>' AS _ingested_at,
+  CAST(rowid + 1 AS BIGINT) AS _record_number,
+  DATE '<run start>' AS _ingest_date
+FROM raw_records;
+
+SELECT count(*), count(_malformed) FROM bronze_rows;
+
+COPY (SELECT * EXCLUDE ("_ingest_date") FROM (SELECT * FROM bronze_rows)) TO '/srv/medallion/lake/bronze/wordpress_api/posts/schema_v=1/_ingest_date=<run start>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 256, RETURN_STATS);
+
+-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key
+
+-- ===== wordpress_api.posts: silver (duckdb) =====
+-- bronze_run_files: the live files of /srv/medallion/lake/bronze/wordpress_api/posts/schema_v=1 written by this run key, read through its Delta log
+CREATE OR REPLACE TEMP VIEW bronze_input AS SELECT * FROM bronze_run_files WHERE _run_key = '<run-key>';
+
+CREATE OR REPLACE TEMP TABLE "__rule_1_keys" AS
+WITH s0 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "featured_media",
+    "comment_status",
+    "ping_status",
+    "sticky",
+    "format",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "date" AS "__o_date",
+    "date_gmt" AS "__o_date_gmt",
+    "modified" AS "__o_modified",
+    "modified_gmt" AS "__o_modified_gmt",
+    "slug" AS "__o_slug",
+    "status" AS "__o_status",
+    "type" AS "__o_type",
+    "link" AS "__o_link",
+    "title" AS "__o_title",
+    "content" AS "__o_content",
+    "excerpt" AS "__o_excerpt",
+    "author" AS "__o_author",
+    "featured_media" AS "__o_featured_media",
+    "comment_status" AS "__o_comment_status",
+    "ping_status" AS "__o_ping_status",
+    "sticky" AS "__o_sticky",
+    "format" AS "__o_format"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s1
+),
+s3 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s2
+),
+s4 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+  FROM s3
+),
+live AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__duplicate_3",
+    ("_malformed" IS NULL AND NOT "__duplicate_3") AS __live
+  FROM s4
+)
+SELECT "id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
+    FROM live WHERE "__live" GROUP BY "id" HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP VIEW routed AS
+WITH s0 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "featured_media",
+    "comment_status",
+    "ping_status",
+    "sticky",
+    "format",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "date" AS "__o_date",
+    "date_gmt" AS "__o_date_gmt",
+    "modified" AS "__o_modified",
+    "modified_gmt" AS "__o_modified_gmt",
+    "slug" AS "__o_slug",
+    "status" AS "__o_status",
+    "type" AS "__o_type",
+    "link" AS "__o_link",
+    "title" AS "__o_title",
+    "content" AS "__o_content",
+    "excerpt" AS "__o_excerpt",
+    "author" AS "__o_author",
+    "featured_media" AS "__o_featured_media",
+    "comment_status" AS "__o_comment_status",
+    "ping_status" AS "__o_ping_status",
+    "sticky" AS "__o_sticky",
+    "format" AS "__o_format"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s1
+),
+s3 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s2
+),
+s4 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+  FROM s3
+),
+live AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__duplicate_3",
+    ("_malformed" IS NULL AND NOT "__duplicate_3") AS __live
+  FROM s4
+),
+checked AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__duplicate_3",
+    "__live",
+    ("__live" AND "id" IS NULL) AS "__rule_0",
+    ("__live" AND ("id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
+    ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
+  FROM live
+  LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
+    ON "__rule_1_k0" = live."id"
+)
+SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__duplicate_3",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    "__rule_2",
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_status' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__duplicate_3" THEN 'duplicate' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM checked;
+
+-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
+CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
+WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+
+COPY (SELECT "id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status", "type", "link", "title", "content", "excerpt", "author", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
+WITH s0 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "featured_media",
+    "comment_status",
+    "ping_status",
+    "sticky",
+    "format",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "date" AS "__o_date",
+    "date_gmt" AS "__o_date_gmt",
+    "modified" AS "__o_modified",
+    "modified_gmt" AS "__o_modified_gmt",
+    "slug" AS "__o_slug",
+    "status" AS "__o_status",
+    "type" AS "__o_type",
+    "link" AS "__o_link",
+    "title" AS "__o_title",
+    "content" AS "__o_content",
+    "excerpt" AS "__o_excerpt",
+    "author" AS "__o_author",
+    "featured_media" AS "__o_featured_media",
+    "comment_status" AS "__o_comment_status",
+    "ping_status" AS "__o_ping_status",
+    "sticky" AS "__o_sticky",
+    "format" AS "__o_format"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "content",
+    "excerpt",
+    "author",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s1
+),
+s3 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format"
+  FROM s2
+),
+s4 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+  FROM s3
+)
+SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number"
+  FROM s4
+) AS transformed
+ANTI JOIN (SELECT "_record_number" FROM routed_exceptions WHERE __disposition <> 'silver') AS x ON x."_record_number" = transformed."_record_number") TO '/srv/medallion/lake/silver/wordpress_api/posts/schema_v=1/runs/run_key=<run-key>' (FORMAT parquet, PARTITION_BY ("date_year", "date_month"), APPEND, FILENAME_PATTERN 'part-{uuid}', COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+COPY (SELECT * EXCLUDE ("_run_key") FROM (SELECT "__o_id" AS "id", "__o_date" AS "date", "__o_date_gmt" AS "date_gmt", "__o_modified" AS "modified", "__o_modified_gmt" AS "modified_gmt", "__o_slug" AS "slug", "__o_status" AS "status", "__o_type" AS "type", "__o_link" AS "link", "__o_title" AS "title", "__o_content" AS "content", "__o_excerpt" AS "excerpt", "__o_author" AS "author", "__o_featured_media" AS "featured_media", "__o_comment_status" AS "comment_status", "__o_ping_status" AS "ping_status", "__o_sticky" AS "sticky", "__o_format" AS "format", "_rule_failures", "_malformed", "_raw", "_source_file", "_record_number", "_ingested_at", "_run_key" FROM routed_exceptions WHERE __disposition = 'quarantine')) TO '/srv/medallion/lake/quarantine/wordpress_api/posts/schema_v=1/_run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition
+
+-- ===== wordpress_api.statistics_pages: bronze (duckdb) =====
+CREATE OR REPLACE TEMP TABLE raw_records (__f_0 VARCHAR, __f_1 VARCHAR, __f_2 VARCHAR, __f_3 VARCHAR, __f_4 VARCHAR, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR);
+
+-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))
+INSERT INTO raw_records SELECT __values[1], __values[2], __values[3], __values[4], __values[5], filename, CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END
+FROM (SELECT line, filename, __object, json_extract_string(__object, ['$."id"', '$."title"', '$."url"', '$."views"', '$."date"']) AS __values
+  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \t\r\n'), '{')) THEN line END AS __object
+    FROM read_csv(['/srv/medallion/samples/wordpress_api/statistics_pages.json'], header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', filename = true, store_rejects = true, rejects_table = 'raw_rejects_0', rejects_scan = 'raw_scans_0')
+    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')));
+
+INSERT INTO raw_records SELECT NULL, NULL, NULL, NULL, NULL, s.file_path, string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)
+FROM raw_rejects_0 e JOIN raw_scans_0 s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line;
+
+CREATE OR REPLACE TEMP VIEW bronze_rows AS
+SELECT TRY_CAST(__f_0 AS BIGINT) AS "id", CAST(__f_1 AS VARCHAR) AS "title", CAST(__f_2 AS VARCHAR) AS "url", TRY_CAST(__f_3 AS BIGINT) AS "views", TRY_CAST(__f_4 AS DATE) AS "date",
+  coalesce(__malformed, nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `id` does not cast to long: ' || __f_0 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS BIGINT) IS NULL THEN 'column `views` does not cast to long: ' || __f_3 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS DATE) IS NULL THEN 'column `date` does not cast to date: ' || __f_4 END), '')) AS _malformed,
+  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `id` does not cast to long: ' || __f_0 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS BIGINT) IS NULL THEN 'column `views` does not cast to long: ' || __f_3 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS DATE) IS NULL THEN 'column `date` does not cast to date: ' || __f_4 END), '') IS NOT NULL THEN CAST(to_json(struct_pack("id" := __f_0, "title" := __f_1, "url" := __f_2, "views" := __f_3, "date" := __f_4)) AS VARCHAR) END AS _raw,
+  '<run-key>' AS _run_key,
+  CASE WHEN starts_with(_source_file, '/srv/medallion/samples/') THEN substr(_source_file, 24) ELSE _source_file END AS _source_file,
+  TIMESTAMPTZ '<run start>' AS _ingested_at,
+  CAST(rowid + 1 AS BIGINT) AS _record_number,
+  DATE '<run start>' AS _ingest_date
+FROM raw_records;
+
+SELECT count(*), count(_malformed) FROM bronze_rows;
+
+COPY (SELECT * EXCLUDE ("_ingest_date") FROM (SELECT * FROM bronze_rows)) TO '/srv/medallion/lake/bronze/wordpress_api/statistics_pages/schema_v=1/_ingest_date=<run start>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 256, RETURN_STATS);
+
+-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key
+
+-- ===== wordpress_api.statistics_pages: silver (duckdb) =====
+-- bronze_run_files: the live files of /srv/medallion/lake/bronze/wordpress_api/statistics_pages/schema_v=1 written by this run key, read through its Delta log
+CREATE OR REPLACE TEMP VIEW bronze_input AS SELECT * FROM bronze_run_files WHERE _run_key = '<run-key>';
+
+CREATE OR REPLACE TEMP TABLE "__rule_1_keys" AS
+WITH s0 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "title" AS "__o_title",
+    "url" AS "__o_url",
+    "views" AS "__o_views",
+    "date" AS "__o_date"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s1
+),
+live AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    ("_malformed" IS NULL) AS __live
+  FROM s2
+)
+SELECT "id" AS "__rule_1_k0", "date" AS "__rule_1_k1", min("_record_number") AS "__rule_1_first"
+    FROM live WHERE "__live" GROUP BY "id", "date" HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP VIEW routed AS
+WITH s0 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "title" AS "__o_title",
+    "url" AS "__o_url",
+    "views" AS "__o_views",
+    "date" AS "__o_date"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s1
+),
+live AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    ("_malformed" IS NULL) AS __live
+  FROM s2
+),
+checked AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    ("__live" AND "id" IS NULL) AS "__rule_0",
+    ("__live" AND ("id" IS NOT NULL AND "date" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
+    ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
+  FROM live
+  LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
+    ON "__rule_1_k0" = live."id" AND "__rule_1_k1" = live."date"
+)
+SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    "__rule_2",
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id_date' END, CASE WHEN "__rule_2" THEN 'range_views' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM checked;
+
+-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
+CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
+WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+
+COPY (SELECT "id", "title", "url", "views", "date", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
+WITH s0 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "id" AS "__o_id",
+    "title" AS "__o_title",
+    "url" AS "__o_url",
+    "views" AS "__o_views",
+    "date" AS "__o_date"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("title", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "title",
+    "url",
+    "views",
+    "date",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s0
+),
+s2 AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    CAST(date_part('year', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_year",
+    CAST(date_part('month', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_month",
+    CAST(date_part('day', make_timestamp(epoch_us("date"))) AS INTEGER) AS "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date"
+  FROM s1
+)
+SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number"
+  FROM s2
+) AS transformed
+ANTI JOIN (SELECT "_record_number" FROM routed_exceptions WHERE __disposition <> 'silver') AS x ON x."_record_number" = transformed."_record_number") TO '/srv/medallion/lake/silver/wordpress_api/statistics_pages/schema_v=1/runs/run_key=<run-key>' (FORMAT parquet, PARTITION_BY ("date_year", "date_month"), APPEND, FILENAME_PATTERN 'part-{uuid}', COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+COPY (SELECT * EXCLUDE ("_run_key") FROM (SELECT "__o_id" AS "id", "__o_title" AS "title", "__o_url" AS "url", "__o_views" AS "views", "__o_date" AS "date", "_rule_failures", "_malformed", "_raw", "_source_file", "_record_number", "_ingested_at", "_run_key" FROM routed_exceptions WHERE __disposition = 'quarantine')) TO '/srv/medallion/lake/quarantine/wordpress_api/statistics_pages/schema_v=1/_run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition
+
+-- ===== wordpress_api.terms: bronze (duckdb) =====
+CREATE OR REPLACE TEMP TABLE raw_records (__f_0 VARCHAR, __f_1 VARCHAR, __f_2 VARCHAR, __f_3 VARCHAR, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR);
+
+-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))
+INSERT INTO raw_records SELECT __values[1], __values[2], __values[3], __values[4], filename, CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END
+FROM (SELECT line, filename, __object, json_extract_string(__object, ['$."term_id"', '$."name"', '$."slug"', '$."term_group"']) AS __values
+  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \t\r\n'), '{')) THEN line END AS __object
+    FROM read_csv(['/srv/medallion/samples/wordpress_api/terms.json'], header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', filename = true, store_rejects = true, rejects_table = 'raw_rejects_0', rejects_scan = 'raw_scans_0')
+    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')));
+
+INSERT INTO raw_records SELECT NULL, NULL, NULL, NULL, s.file_path, string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)
+FROM raw_rejects_0 e JOIN raw_scans_0 s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line;
+
+CREATE OR REPLACE TEMP VIEW bronze_rows AS
+SELECT TRY_CAST(__f_0 AS BIGINT) AS "term_id", CAST(__f_1 AS VARCHAR) AS "name", CAST(__f_2 AS VARCHAR) AS "slug", TRY_CAST(__f_3 AS BIGINT) AS "term_group",
+  coalesce(__malformed, nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `term_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS BIGINT) IS NULL THEN 'column `term_group` does not cast to long: ' || __f_3 END), '')) AS _malformed,
+  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `term_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_3 IS NOT NULL AND TRY_CAST(__f_3 AS BIGINT) IS NULL THEN 'column `term_group` does not cast to long: ' || __f_3 END), '') IS NOT NULL THEN CAST(to_json(struct_pack("term_id" := __f_0, "name" := __f_1, "slug" := __f_2, "term_group" := __f_3)) AS VARCHAR) END AS _raw,
+  '<run-key>' AS _run_key,
+  CASE WHEN starts_with(_source_file, '/srv/medallion/samples/') THEN substr(_source_file, 24) ELSE _source_file END AS _source_file,
+  TIMESTAMPTZ '<run start>' AS _ingested_at,
+  CAST(rowid + 1 AS BIGINT) AS _record_number,
+  DATE '<run start>' AS _ingest_date
+FROM raw_records;
+
+SELECT count(*), count(_malformed) FROM bronze_rows;
+
+COPY (SELECT * EXCLUDE ("_ingest_date") FROM (SELECT * FROM bronze_rows)) TO '/srv/medallion/lake/bronze/wordpress_api/terms/schema_v=1/_ingest_date=<run start>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 256, RETURN_STATS);
+
+-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key
+
+-- ===== wordpress_api.terms: silver (duckdb) =====
+-- bronze_run_files: the live files of /srv/medallion/lake/bronze/wordpress_api/terms/schema_v=1 written by this run key, read through its Delta log
+CREATE OR REPLACE TEMP VIEW bronze_input AS SELECT * FROM bronze_run_files WHERE _run_key = '<run-key>';
+
+CREATE OR REPLACE TEMP TABLE "__rule_1_keys" AS
+WITH s0 AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_id" AS "__o_term_id",
+    "name" AS "__o_name",
+    "slug" AS "__o_slug",
+    "term_group" AS "__o_term_group"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("name", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group"
+  FROM s0
+),
+live AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    ("_malformed" IS NULL) AS __live
+  FROM s1
+)
+SELECT "term_id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
+    FROM live WHERE "__live" GROUP BY "term_id" HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP VIEW routed AS
+WITH s0 AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_id" AS "__o_term_id",
+    "name" AS "__o_name",
+    "slug" AS "__o_slug",
+    "term_group" AS "__o_term_group"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("name", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group"
+  FROM s0
+),
+live AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    ("_malformed" IS NULL) AS __live
+  FROM s1
+),
+checked AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    ("__live" AND "term_id" IS NULL) AS "__rule_0",
+    ("__live" AND ("term_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+  FROM live
+  LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
+    ON "__rule_1_k0" = live."term_id"
+)
+SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_term_id' END, CASE WHEN "__rule_1" THEN 'unique_term_id' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM checked;
+
+-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
+CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
+WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1";
+
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1 FROM routed_exceptions);
+
+COPY (SELECT "term_id", "name", "slug", "term_group", "_run_key", "_source_file", "_ingested_at" FROM (
+WITH s0 AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_id" AS "__o_term_id",
+    "name" AS "__o_name",
+    "slug" AS "__o_slug",
+    "term_group" AS "__o_term_group"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_id",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("name", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group"
+  FROM s0
+)
+SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number"
+  FROM s1
+) AS transformed
+ANTI JOIN (SELECT "_record_number" FROM routed_exceptions WHERE __disposition <> 'silver') AS x ON x."_record_number" = transformed."_record_number") TO '/srv/medallion/lake/silver/wordpress_api/terms/schema_v=1/runs/run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+COPY (SELECT * EXCLUDE ("_run_key") FROM (SELECT "__o_term_id" AS "term_id", "__o_name" AS "name", "__o_slug" AS "slug", "__o_term_group" AS "term_group", "_rule_failures", "_malformed", "_raw", "_source_file", "_record_number", "_ingested_at", "_run_key" FROM routed_exceptions WHERE __disposition = 'quarantine')) TO '/srv/medallion/lake/quarantine/wordpress_api/terms/schema_v=1/_run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition
+
+-- ===== wordpress_api.term_taxonomy: bronze (duckdb) =====
+CREATE OR REPLACE TEMP TABLE raw_records (__f_0 VARCHAR, __f_1 VARCHAR, __f_2 VARCHAR, __f_3 VARCHAR, __f_4 VARCHAR, __f_5 VARCHAR, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR);
+
+-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))
+INSERT INTO raw_records SELECT __values[1], __values[2], __values[3], __values[4], __values[5], __values[6], filename, CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END
+FROM (SELECT line, filename, __object, json_extract_string(__object, ['$."term_taxonomy_id"', '$."term_id"', '$."taxonomy"', '$."description"', '$."parent"', '$."count"']) AS __values
+  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \t\r\n'), '{')) THEN line END AS __object
+    FROM read_csv(['/srv/medallion/samples/wordpress_api/term_taxonomy.json'], header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', filename = true, store_rejects = true, rejects_table = 'raw_rejects_0', rejects_scan = 'raw_scans_0')
+    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')));
+
+INSERT INTO raw_records SELECT NULL, NULL, NULL, NULL, NULL, NULL, s.file_path, string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)
+FROM raw_rejects_0 e JOIN raw_scans_0 s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line;
+
+CREATE OR REPLACE TEMP VIEW bronze_rows AS
+SELECT TRY_CAST(__f_0 AS BIGINT) AS "term_taxonomy_id", TRY_CAST(__f_1 AS BIGINT) AS "term_id", CAST(__f_2 AS VARCHAR) AS "taxonomy", CAST(__f_3 AS VARCHAR) AS "description", TRY_CAST(__f_4 AS BIGINT) AS "parent", TRY_CAST(__f_5 AS BIGINT) AS "count",
+  coalesce(__malformed, nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `term_taxonomy_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS BIGINT) IS NULL THEN 'column `term_id` does not cast to long: ' || __f_1 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS BIGINT) IS NULL THEN 'column `parent` does not cast to long: ' || __f_4 END, CASE WHEN __f_5 IS NOT NULL AND TRY_CAST(__f_5 AS BIGINT) IS NULL THEN 'column `count` does not cast to long: ' || __f_5 END), '')) AS _malformed,
+  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `term_taxonomy_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS BIGINT) IS NULL THEN 'column `term_id` does not cast to long: ' || __f_1 END, CASE WHEN __f_4 IS NOT NULL AND TRY_CAST(__f_4 AS BIGINT) IS NULL THEN 'column `parent` does not cast to long: ' || __f_4 END, CASE WHEN __f_5 IS NOT NULL AND TRY_CAST(__f_5 AS BIGINT) IS NULL THEN 'column `count` does not cast to long: ' || __f_5 END), '') IS NOT NULL THEN CAST(to_json(struct_pack("term_taxonomy_id" := __f_0, "term_id" := __f_1, "taxonomy" := __f_2, "description" := __f_3, "parent" := __f_4, "count" := __f_5)) AS VARCHAR) END AS _raw,
+  '<run-key>' AS _run_key,
+  CASE WHEN starts_with(_source_file, '/srv/medallion/samples/') THEN substr(_source_file, 24) ELSE _source_file END AS _source_file,
+  TIMESTAMPTZ '<run start>' AS _ingested_at,
+  CAST(rowid + 1 AS BIGINT) AS _record_number,
+  DATE '<run start>' AS _ingest_date
+FROM raw_records;
+
+SELECT count(*), count(_malformed) FROM bronze_rows;
+
+COPY (SELECT * EXCLUDE ("_ingest_date") FROM (SELECT * FROM bronze_rows)) TO '/srv/medallion/lake/bronze/wordpress_api/term_taxonomy/schema_v=1/_ingest_date=<run start>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 256, RETURN_STATS);
+
+-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key
+
+-- ===== wordpress_api.term_taxonomy: silver (duckdb) =====
+-- bronze_run_files: the live files of /srv/medallion/lake/bronze/wordpress_api/term_taxonomy/schema_v=1 written by this run key, read through its Delta log
+CREATE OR REPLACE TEMP VIEW bronze_input AS SELECT * FROM bronze_run_files WHERE _run_key = '<run-key>';
+
+CREATE OR REPLACE TEMP TABLE "__rule_1_keys" AS
+WITH s0 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_id" AS "__o_term_id",
+    "taxonomy" AS "__o_taxonomy",
+    "description" AS "__o_description",
+    "parent" AS "__o_parent",
+    "count" AS "__o_count"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("description", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count"
+  FROM s0
+),
+live AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    ("_malformed" IS NULL) AS __live
+  FROM s1
+)
+SELECT "term_taxonomy_id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
+    FROM live WHERE "__live" GROUP BY "term_taxonomy_id" HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP VIEW routed AS
+WITH s0 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_id" AS "__o_term_id",
+    "taxonomy" AS "__o_taxonomy",
+    "description" AS "__o_description",
+    "parent" AS "__o_parent",
+    "count" AS "__o_count"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("description", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count"
+  FROM s0
+),
+live AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    ("_malformed" IS NULL) AS __live
+  FROM s1
+),
+checked AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_0",
+    ("__live" AND ("term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
+    ("__live" AND ("taxonomy" IS NOT NULL AND NOT (CAST("taxonomy" AS VARCHAR) IN ('category', 'post_tag')))) AS "__rule_2"
+  FROM live
+  LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
+    ON "__rule_1_k0" = live."term_taxonomy_id"
+)
+SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    "__rule_2",
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_term_taxonomy_id' END, CASE WHEN "__rule_1" THEN 'unique_term_taxonomy_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_taxonomy' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM checked;
+
+-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
+CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
+WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+
+COPY (SELECT "term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count", "_run_key", "_source_file", "_ingested_at" FROM (
+WITH s0 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_id" AS "__o_term_id",
+    "taxonomy" AS "__o_taxonomy",
+    "description" AS "__o_description",
+    "parent" AS "__o_parent",
+    "count" AS "__o_count"
+  FROM "bronze_input"
+),
+s1 AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    replace(array_to_string(list_transform(string_split(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace("description", '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&nbsp;', ' '), '&ndash;', '–'), '&mdash;', '—'), '&hellip;', '…'), '&rsquo;', '’'), '&lsquo;', '‘'), '&rdquo;', '”'), '&ldquo;', '“'), '&#'), (piece, i) -> CASE WHEN i = 1 THEN piece WHEN regexp_matches(piece, '^[0-9]{1,7};') AND (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(regexp_extract(piece, '^([0-9]{1,7});', 1) AS INTEGER)) || regexp_replace(piece, '^[0-9]{1,7};', '') WHEN regexp_matches(piece, '^[xX][0-9a-fA-F]{1,6};') AND (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 1 AND 1114111 AND NOT (TRY_CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER) BETWEEN 55296 AND 57343)) THEN chr(CAST(('0x' || regexp_extract(piece, '^[xX]([0-9a-fA-F]{1,6});', 1)) AS INTEGER)) || regexp_replace(piece, '^[xX][0-9a-fA-F]{1,6};', '') ELSE '&#' || piece END), ''), '&amp;', '&') AS "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count"
+  FROM s0
+)
+SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number"
+  FROM s1
+) AS transformed
+ANTI JOIN (SELECT "_record_number" FROM routed_exceptions WHERE __disposition <> 'silver') AS x ON x."_record_number" = transformed."_record_number") TO '/srv/medallion/lake/silver/wordpress_api/term_taxonomy/schema_v=1/runs/run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+COPY (SELECT * EXCLUDE ("_run_key") FROM (SELECT "__o_term_taxonomy_id" AS "term_taxonomy_id", "__o_term_id" AS "term_id", "__o_taxonomy" AS "taxonomy", "__o_description" AS "description", "__o_parent" AS "parent", "__o_count" AS "count", "_rule_failures", "_malformed", "_raw", "_source_file", "_record_number", "_ingested_at", "_run_key" FROM routed_exceptions WHERE __disposition = 'quarantine')) TO '/srv/medallion/lake/quarantine/wordpress_api/term_taxonomy/schema_v=1/_run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition
+
+-- ===== wordpress_api.term_relationships: bronze (duckdb) =====
+CREATE OR REPLACE TEMP TABLE raw_records (__f_0 VARCHAR, __f_1 VARCHAR, __f_2 VARCHAR, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR);
+
+-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))
+INSERT INTO raw_records SELECT __values[1], __values[2], __values[3], filename, CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END
+FROM (SELECT line, filename, __object, json_extract_string(__object, ['$."object_id"', '$."term_taxonomy_id"', '$."term_order"']) AS __values
+  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \t\r\n'), '{')) THEN line END AS __object
+    FROM read_csv(['/srv/medallion/samples/wordpress_api/term_relationships.json'], header = false, auto_detect = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', filename = true, store_rejects = true, rejects_table = 'raw_rejects_0', rejects_scan = 'raw_scans_0')
+    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')));
+
+INSERT INTO raw_records SELECT NULL, NULL, NULL, s.file_path, string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)
+FROM raw_rejects_0 e JOIN raw_scans_0 s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line;
+
+CREATE OR REPLACE TEMP VIEW bronze_rows AS
+SELECT TRY_CAST(__f_0 AS BIGINT) AS "object_id", TRY_CAST(__f_1 AS BIGINT) AS "term_taxonomy_id", TRY_CAST(__f_2 AS INTEGER) AS "term_order",
+  coalesce(__malformed, nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `object_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS BIGINT) IS NULL THEN 'column `term_taxonomy_id` does not cast to long: ' || __f_1 END, CASE WHEN __f_2 IS NOT NULL AND TRY_CAST(__f_2 AS INTEGER) IS NULL THEN 'column `term_order` does not cast to int: ' || __f_2 END), '')) AS _malformed,
+  CASE WHEN __malformed IS NOT NULL THEN __raw WHEN nullif(concat_ws('; ', CASE WHEN __f_0 IS NOT NULL AND TRY_CAST(__f_0 AS BIGINT) IS NULL THEN 'column `object_id` does not cast to long: ' || __f_0 END, CASE WHEN __f_1 IS NOT NULL AND TRY_CAST(__f_1 AS BIGINT) IS NULL THEN 'column `term_taxonomy_id` does not cast to long: ' || __f_1 END, CASE WHEN __f_2 IS NOT NULL AND TRY_CAST(__f_2 AS INTEGER) IS NULL THEN 'column `term_order` does not cast to int: ' || __f_2 END), '') IS NOT NULL THEN CAST(to_json(struct_pack("object_id" := __f_0, "term_taxonomy_id" := __f_1, "term_order" := __f_2)) AS VARCHAR) END AS _raw,
+  '<run-key>' AS _run_key,
+  CASE WHEN starts_with(_source_file, '/srv/medallion/samples/') THEN substr(_source_file, 24) ELSE _source_file END AS _source_file,
+  TIMESTAMPTZ '<run start>' AS _ingested_at,
+  CAST(rowid + 1 AS BIGINT) AS _record_number,
+  DATE '<run start>' AS _ingest_date
+FROM raw_records;
+
+SELECT count(*), count(_malformed) FROM bronze_rows;
+
+COPY (SELECT * EXCLUDE ("_ingest_date") FROM (SELECT * FROM bronze_rows)) TO '/srv/medallion/lake/bronze/wordpress_api/term_relationships/schema_v=1/_ingest_date=<run start>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, DICTIONARY_SIZE_LIMIT 256, RETURN_STATS);
+
+-- then one Delta commit on the bronze table: add the files written, remove the files of an earlier attempt of this run key
+
+-- ===== wordpress_api.term_relationships: silver (duckdb) =====
+-- bronze_run_files: the live files of /srv/medallion/lake/bronze/wordpress_api/term_relationships/schema_v=1 written by this run key, read through its Delta log
+CREATE OR REPLACE TEMP VIEW bronze_input AS SELECT * FROM bronze_run_files WHERE _run_key = '<run-key>';
+
+CREATE OR REPLACE TEMP TABLE "__rule_2_keys" AS
+WITH s0 AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "object_id" AS "__o_object_id",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_order" AS "__o_term_order"
+  FROM "bronze_input"
+),
+live AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    ("_malformed" IS NULL) AS __live
+  FROM s0
+)
+SELECT "object_id" AS "__rule_2_k0", "term_taxonomy_id" AS "__rule_2_k1", min("_record_number") AS "__rule_2_first"
+    FROM live WHERE "__live" GROUP BY "object_id", "term_taxonomy_id" HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP VIEW routed AS
+WITH s0 AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "object_id" AS "__o_object_id",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_order" AS "__o_term_order"
+  FROM "bronze_input"
+),
+live AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    ("_malformed" IS NULL) AS __live
+  FROM s0
+),
+checked AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    ("__live" AND "object_id" IS NULL) AS "__rule_0",
+    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_1",
+    ("__live" AND ("object_id" IS NOT NULL AND "term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_2_first", FALSE))) AS "__rule_2"
+  FROM live
+  LEFT JOIN "__rule_2_keys" AS "__rule_2_keys"
+    ON "__rule_2_k0" = live."object_id" AND "__rule_2_k1" = live."term_taxonomy_id"
+)
+SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    "__rule_2",
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_object_id' END, CASE WHEN "__rule_1" THEN 'not_null_term_taxonomy_id' END, CASE WHEN "__rule_2" THEN 'unique_object_id_term_taxonomy_id' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM checked;
+
+-- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
+CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
+WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+
+COPY (SELECT "object_id", "term_taxonomy_id", "term_order", "_run_key", "_source_file", "_ingested_at" FROM (
+WITH s0 AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "object_id" AS "__o_object_id",
+    "term_taxonomy_id" AS "__o_term_taxonomy_id",
+    "term_order" AS "__o_term_order"
+  FROM "bronze_input"
+)
+SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number"
+  FROM s0
+) AS transformed
+ANTI JOIN (SELECT "_record_number" FROM routed_exceptions WHERE __disposition <> 'silver') AS x ON x."_record_number" = transformed."_record_number") TO '/srv/medallion/lake/silver/wordpress_api/term_relationships/schema_v=1/runs/run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+COPY (SELECT * EXCLUDE ("_run_key") FROM (SELECT "__o_object_id" AS "object_id", "__o_term_taxonomy_id" AS "term_taxonomy_id", "__o_term_order" AS "term_order", "_rule_failures", "_malformed", "_raw", "_source_file", "_record_number", "_ingested_at", "_run_key" FROM routed_exceptions WHERE __disposition = 'quarantine')) TO '/srv/medallion/lake/quarantine/wordpress_api/term_relationships/schema_v=1/_run_key=<run-key>/part-{uuid}.parquet' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, RETURN_STATS);
+
+-- then one Delta commit creating the staged run table, and one on the quarantine table replacing this run key's partition
+
