@@ -1,5 +1,29 @@
 -- ===== wordpress_api.posts: bronze (spark) =====
-CREATE TABLE raw_records_json (`id` STRING, `date` STRING, `date_gmt` STRING, `modified` STRING, `modified_gmt` STRING, `slug` STRING, `status` STRING, `type` STRING, `link` STRING, `title` STRUCT<`rendered`: STRING>, `content` STRUCT<`rendered`: STRING>, `excerpt` STRUCT<`rendered`: STRING>, `author` STRING, `featured_media` STRING, `comment_status` STRING, `ping_status` STRING, `sticky` STRING, `format` STRING, `__corrupt` STRING) USING json;
+CREATE TABLE raw_loaded (value STRING) USING text;
+
+WITH documents AS (
+  SELECT value, trim(BOTH '\uFEFF \t\r\n' FROM value) AS __document
+  FROM raw_loaded
+),
+checked AS (
+  SELECT value, __document, coalesce(json_array_length(concat('[', __document, ',0]')) = 2, false) AS __valid
+  FROM documents WHERE __document <> ''
+),
+elements AS (
+  SELECT explode(CASE WHEN NOT __valid THEN array(value) WHEN startswith(__document, '[') THEN coalesce(from_json(__document, 'ARRAY<STRING>'), array(value)) ELSE array(__document) END) AS __element, __valid
+  FROM checked
+),
+objects AS (
+  SELECT __element, CASE WHEN __valid AND startswith(__element, '{') THEN __element END AS __object
+  FROM elements
+),
+parsed AS (
+  SELECT __element, __object, from_json(__object, '`id` STRING, `date` STRING, `date_gmt` STRING, `modified` STRING, `modified_gmt` STRING, `slug` STRING, `status` STRING, `type` STRING, `link` STRING, `title` STRUCT<`rendered`: STRING>, `content` STRUCT<`rendered`: STRING>, `excerpt` STRUCT<`rendered`: STRING>, `author` STRING, `featured_media` STRING, `comment_status` STRING, `ping_status` STRING, `sticky` STRING, `format` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt')) AS __parsed
+  FROM objects
+)
+SELECT __parsed.`id`, __parsed.`date`, __parsed.`date_gmt`, __parsed.`modified`, __parsed.`modified_gmt`, __parsed.`slug`, __parsed.`status`, __parsed.`type`, __parsed.`link`, __parsed.`title`, __parsed.`content`, __parsed.`excerpt`, __parsed.`author`, __parsed.`featured_media`, __parsed.`comment_status`, __parsed.`ping_status`, __parsed.`sticky`, __parsed.`format`,
+  CASE WHEN __object IS NULL THEN coalesce(__element, 'null') ELSE __parsed.`__corrupt` END AS `__corrupt`
+FROM parsed;
 
 CREATE OR REPLACE TEMPORARY VIEW bronze_rows AS
 WITH scanned AS (
@@ -406,7 +430,31 @@ SELECT `__o_id` AS `id`, `__o_date` AS `date`, `__o_date_gmt` AS `date_gmt`, `__
 UNCACHE TABLE IF EXISTS routed;
 
 -- ===== wordpress_api.statistics_pages: bronze (spark) =====
-CREATE TABLE raw_records_json (`id` STRING, `title` STRING, `url` STRING, `views` STRING, `date` STRING, `__corrupt` STRING) USING json;
+CREATE TABLE raw_loaded (value STRING) USING text;
+
+WITH documents AS (
+  SELECT value, trim(BOTH '\uFEFF \t\r\n' FROM value) AS __document
+  FROM raw_loaded
+),
+checked AS (
+  SELECT value, __document, coalesce(json_array_length(concat('[', __document, ',0]')) = 2, false) AS __valid
+  FROM documents WHERE __document <> ''
+),
+elements AS (
+  SELECT explode(CASE WHEN NOT __valid THEN array(value) WHEN startswith(__document, '[') THEN coalesce(from_json(__document, 'ARRAY<STRING>'), array(value)) ELSE array(__document) END) AS __element, __valid
+  FROM checked
+),
+objects AS (
+  SELECT __element, CASE WHEN __valid AND startswith(__element, '{') THEN __element END AS __object
+  FROM elements
+),
+parsed AS (
+  SELECT __element, __object, from_json(__object, '`id` STRING, `title` STRING, `url` STRING, `views` STRING, `date` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt')) AS __parsed
+  FROM objects
+)
+SELECT __parsed.`id`, __parsed.`title`, __parsed.`url`, __parsed.`views`, __parsed.`date`,
+  CASE WHEN __object IS NULL THEN coalesce(__element, 'null') ELSE __parsed.`__corrupt` END AS `__corrupt`
+FROM parsed;
 
 CREATE OR REPLACE TEMPORARY VIEW bronze_rows AS
 WITH scanned AS (
@@ -595,7 +643,31 @@ SELECT `__o_id` AS `id`, `__o_title` AS `title`, `__o_url` AS `url`, `__o_views`
 UNCACHE TABLE IF EXISTS routed;
 
 -- ===== wordpress_api.terms: bronze (spark) =====
-CREATE TABLE raw_records_json (`term_id` STRING, `name` STRING, `slug` STRING, `term_group` STRING, `__corrupt` STRING) USING json;
+CREATE TABLE raw_loaded (value STRING) USING text;
+
+WITH documents AS (
+  SELECT value, trim(BOTH '\uFEFF \t\r\n' FROM value) AS __document
+  FROM raw_loaded
+),
+checked AS (
+  SELECT value, __document, coalesce(json_array_length(concat('[', __document, ',0]')) = 2, false) AS __valid
+  FROM documents WHERE __document <> ''
+),
+elements AS (
+  SELECT explode(CASE WHEN NOT __valid THEN array(value) WHEN startswith(__document, '[') THEN coalesce(from_json(__document, 'ARRAY<STRING>'), array(value)) ELSE array(__document) END) AS __element, __valid
+  FROM checked
+),
+objects AS (
+  SELECT __element, CASE WHEN __valid AND startswith(__element, '{') THEN __element END AS __object
+  FROM elements
+),
+parsed AS (
+  SELECT __element, __object, from_json(__object, '`term_id` STRING, `name` STRING, `slug` STRING, `term_group` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt')) AS __parsed
+  FROM objects
+)
+SELECT __parsed.`term_id`, __parsed.`name`, __parsed.`slug`, __parsed.`term_group`,
+  CASE WHEN __object IS NULL THEN coalesce(__element, 'null') ELSE __parsed.`__corrupt` END AS `__corrupt`
+FROM parsed;
 
 CREATE OR REPLACE TEMPORARY VIEW bronze_rows AS
 WITH scanned AS (
@@ -741,7 +813,31 @@ SELECT `__o_term_id` AS `term_id`, `__o_name` AS `name`, `__o_slug` AS `slug`, `
 UNCACHE TABLE IF EXISTS routed;
 
 -- ===== wordpress_api.term_taxonomy: bronze (spark) =====
-CREATE TABLE raw_records_json (`term_taxonomy_id` STRING, `term_id` STRING, `taxonomy` STRING, `description` STRING, `parent` STRING, `count` STRING, `__corrupt` STRING) USING json;
+CREATE TABLE raw_loaded (value STRING) USING text;
+
+WITH documents AS (
+  SELECT value, trim(BOTH '\uFEFF \t\r\n' FROM value) AS __document
+  FROM raw_loaded
+),
+checked AS (
+  SELECT value, __document, coalesce(json_array_length(concat('[', __document, ',0]')) = 2, false) AS __valid
+  FROM documents WHERE __document <> ''
+),
+elements AS (
+  SELECT explode(CASE WHEN NOT __valid THEN array(value) WHEN startswith(__document, '[') THEN coalesce(from_json(__document, 'ARRAY<STRING>'), array(value)) ELSE array(__document) END) AS __element, __valid
+  FROM checked
+),
+objects AS (
+  SELECT __element, CASE WHEN __valid AND startswith(__element, '{') THEN __element END AS __object
+  FROM elements
+),
+parsed AS (
+  SELECT __element, __object, from_json(__object, '`term_taxonomy_id` STRING, `term_id` STRING, `taxonomy` STRING, `description` STRING, `parent` STRING, `count` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt')) AS __parsed
+  FROM objects
+)
+SELECT __parsed.`term_taxonomy_id`, __parsed.`term_id`, __parsed.`taxonomy`, __parsed.`description`, __parsed.`parent`, __parsed.`count`,
+  CASE WHEN __object IS NULL THEN coalesce(__element, 'null') ELSE __parsed.`__corrupt` END AS `__corrupt`
+FROM parsed;
 
 CREATE OR REPLACE TEMPORARY VIEW bronze_rows AS
 WITH scanned AS (
@@ -909,7 +1005,31 @@ SELECT `__o_term_taxonomy_id` AS `term_taxonomy_id`, `__o_term_id` AS `term_id`,
 UNCACHE TABLE IF EXISTS routed;
 
 -- ===== wordpress_api.term_relationships: bronze (spark) =====
-CREATE TABLE raw_records_json (`object_id` STRING, `term_taxonomy_id` STRING, `term_order` STRING, `__corrupt` STRING) USING json;
+CREATE TABLE raw_loaded (value STRING) USING text;
+
+WITH documents AS (
+  SELECT value, trim(BOTH '\uFEFF \t\r\n' FROM value) AS __document
+  FROM raw_loaded
+),
+checked AS (
+  SELECT value, __document, coalesce(json_array_length(concat('[', __document, ',0]')) = 2, false) AS __valid
+  FROM documents WHERE __document <> ''
+),
+elements AS (
+  SELECT explode(CASE WHEN NOT __valid THEN array(value) WHEN startswith(__document, '[') THEN coalesce(from_json(__document, 'ARRAY<STRING>'), array(value)) ELSE array(__document) END) AS __element, __valid
+  FROM checked
+),
+objects AS (
+  SELECT __element, CASE WHEN __valid AND startswith(__element, '{') THEN __element END AS __object
+  FROM elements
+),
+parsed AS (
+  SELECT __element, __object, from_json(__object, '`object_id` STRING, `term_taxonomy_id` STRING, `term_order` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt')) AS __parsed
+  FROM objects
+)
+SELECT __parsed.`object_id`, __parsed.`term_taxonomy_id`, __parsed.`term_order`,
+  CASE WHEN __object IS NULL THEN coalesce(__element, 'null') ELSE __parsed.`__corrupt` END AS `__corrupt`
+FROM parsed;
 
 CREATE OR REPLACE TEMPORARY VIEW bronze_rows AS
 WITH scanned AS (
