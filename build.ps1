@@ -57,7 +57,7 @@ switch ($Target) {
     }
     'Spark' {
         # Build and Test compile the job host too; publishing it needs the Microsoft.Spark package itself.
-        & dotnet publish jobs/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj -c $Configuration -r linux-x64 --self-contained
+        & dotnet publish orchestration/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj -c $Configuration -r linux-x64 --self-contained
     }
 }
 

@@ -10,7 +10,7 @@ namespace Medallion.Aws;
 /// Builds the AWS clients of one environment: its region, its endpoint override (moto in tests),
 /// and credentials from AWSSDK.Core's default chain (environment, profile, SSO, container, instance).
 /// </summary>
-internal sealed class AwsClients(AwsSpec aws, TimeProvider clock, AWSCredentials? credentials = null, HttpClient? http = null)
+public sealed class AwsClients(AwsSpec aws, TimeProvider clock, AWSCredentials? credentials = null, HttpClient? http = null)
 {
     private readonly HttpClient _http = http ?? SharedHttp;
     private readonly CredentialSource _credentials = new(credentials);

@@ -7,7 +7,7 @@ namespace Medallion.Orchestration;
 /// How the orchestrator's files in the lake (<c>_run.json</c>, <c>_validation.json</c>,
 /// <c>_LATEST.json</c>) are written: camelCase, indented, durations in seconds.
 /// </summary>
-internal static class LakeJson
+public static class LakeJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {

@@ -6,7 +6,7 @@ using Medallion.Jobs.Plan;
 namespace Medallion.Jobs.Engine;
 
 /// <summary>The Delta schemas of a table's bronze, silver and quarantine tables.</summary>
-internal static class LakeSchemas
+public static class LakeSchemas
 {
     public static IReadOnlyList<string> BronzePartitions { get; } = [LineageColumns.IngestDate];
 

@@ -4,7 +4,7 @@ using Medallion.Jobs.Plan;
 namespace Medallion.Jobs.Engine;
 
 /// <summary>The silver counts of one run, on either engine; the rule counts are keyed by rule name.</summary>
-internal sealed record SilverCounts(
+public sealed record SilverCounts(
     long Read, long Silver, long Quarantined, long Duplicates, long Filtered, long Malformed, IReadOnlyDictionary<string, long> RuleFailures)
 {
     private const int FixedColumns = 6;

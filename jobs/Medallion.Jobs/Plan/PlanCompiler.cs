@@ -3,7 +3,7 @@ using Medallion.Jobs.Config;
 namespace Medallion.Jobs.Plan;
 
 /// <summary>Compiles a validated table spec into its <see cref="TablePlan"/>.</summary>
-internal static class PlanCompiler
+public static class PlanCompiler
 {
     /// <exception cref="ConfigurationException">The table's columns do not flow (only for specs that skipped loading).</exception>
     public static TablePlan Compile(DatasetSpec dataset, TableSpec table)

@@ -11,7 +11,7 @@ namespace Medallion.Jobs.Plan;
 /// <param name="FlagColumn">The internal boolean column that is true where a row breaks the rule.</param>
 /// <param name="Spec">The YAML rule, or null for an implicit rule.</param>
 /// <param name="StepFlagColumn">For an implicit rule: the column its transform's step sets where a row breaks it.</param>
-internal sealed record PlannedRule(
+public sealed record PlannedRule(
     string Name,
     string Kind,
     RuleSeverity Severity,

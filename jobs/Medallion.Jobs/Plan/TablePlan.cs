@@ -6,7 +6,7 @@ namespace Medallion.Jobs.Plan;
 /// The engine-neutral plan of one table: bronze columns, the silver transform steps with the
 /// columns after each, the rules, and the output schemas. Dialects render it to SQL.
 /// </summary>
-internal sealed record TablePlan(
+public sealed record TablePlan(
     DatasetSpec Dataset,
     TableSpec Table,
     ColumnFlowResult Flow,

@@ -12,7 +12,7 @@ namespace Medallion.Jobs.Sql;
 /// readers of the catalogue, and partitions come from the log, not from a PARTITIONED BY clause.
 /// Names follow <see cref="CatalogNames"/>, as the deploy template's Glue tables do.
 /// </summary>
-internal static class AthenaDdl
+public static class AthenaDdl
 {
     /// <summary>The silver statement, then the quarantine statement.</summary>
     /// <exception cref="ArgumentException">The environment's lake is not on S3, where Athena reads.</exception>

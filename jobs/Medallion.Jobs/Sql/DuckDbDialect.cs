@@ -5,7 +5,7 @@ using Medallion.Jobs.Config.Transforms;
 namespace Medallion.Jobs.Sql;
 
 /// <summary>DuckDB SQL, for the embedded engine. The session runs with <c>TimeZone = 'UTC'</c>.</summary>
-internal sealed class DuckDbDialect : ISqlDialect
+public sealed class DuckDbDialect : ISqlDialect
 {
     public static DuckDbDialect Instance { get; } = new();
 

@@ -17,7 +17,7 @@ namespace Medallion.Jobs.Sql;
 /// <param name="SilverSelect">The select list of a silver row (data columns, then lineage).</param>
 /// <param name="QuarantineSelect">The select list of a quarantine row (original values, then failure columns).</param>
 /// <param name="KeyTables">The tables <see cref="Sql"/> joins by name, to be created first (only when rendered with unique keys as tables).</param>
-internal sealed record SilverQuery(
+public sealed record SilverQuery(
     string Sql, string TransformedSql, IReadOnlyList<string> SilverSelect, IReadOnlyList<string> QuarantineSelect, IReadOnlyList<SilverQuery.KeysTable> KeyTables)
 {
     /// <summary>A table of a rule's repeated keys (a <c>unique</c> rule's): its name and the SELECT that fills it.</summary>

@@ -8,7 +8,7 @@ namespace Medallion.Aws.Artifacts;
 /// Serverless workers have no .NET runtime) and zips it with the conf, which lands in
 /// <c>conf/</c> beside the executable.
 /// </summary>
-internal static class BundlePackager
+public static class BundlePackager
 {
     /// <summary>The NuGet package the job host needs and this machine's feed may not have.</summary>
     public const string SparkPackage = "Microsoft.Spark 2.3.1";

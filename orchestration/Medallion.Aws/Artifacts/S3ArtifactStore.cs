@@ -7,7 +7,7 @@ using Medallion.Jobs.Config;
 namespace Medallion.Aws.Artifacts;
 
 /// <summary>Artifact uploads through AWSSDK.S3 (path-style when the environment overrides the endpoint).</summary>
-internal sealed class S3ArtifactStore(IAmazonS3 s3) : IArtifactStore, IDisposable
+public sealed class S3ArtifactStore(IAmazonS3 s3) : IArtifactStore, IDisposable
 {
     public static S3ArtifactStore Create(AwsSpec aws, AWSCredentials? credentials = null)
     {

@@ -5,7 +5,7 @@ namespace Medallion.Aws.Emr;
 /// (Spark jobs take minutes; polling every second would only spend API quota). When the caller
 /// cancels (Ctrl+C), the job run is cancelled too, so nothing keeps running unwatched.
 /// </summary>
-internal sealed class JobRunWaiter(IEmrServerlessClient client, TimeProvider clock)
+public sealed class JobRunWaiter(IEmrServerlessClient client, TimeProvider clock)
 {
     public TimeSpan FirstPoll { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -3,7 +3,7 @@ using Medallion.Jobs.Config;
 namespace Medallion.Aws.Submit;
 
 /// <summary>Finds a dataset or table named on the command line, or says which ones exist.</summary>
-internal static class DatasetLookup
+public static class DatasetLookup
 {
     /// <exception cref="ArgumentException">No such dataset (a usage error).</exception>
     public static DatasetSpec Dataset(MedallionConfiguration configuration, string name) =>

@@ -26,7 +26,7 @@ namespace Medallion.Aws.Submit;
 /// reason, or the <c>succeeded</c> that <c>_SUCCESS</c> vouches for, and the silver job would resume
 /// an entry its bronze job did not leave. This engine reads the entries once a job run has ended.
 /// </remarks>
-internal sealed class EmrServerlessEngine : IRunEngine
+public sealed class EmrServerlessEngine : IRunEngine
 {
     public const string EngineName = "spark";
 

@@ -8,7 +8,7 @@ namespace Medallion.Aws.Submit;
 /// <see cref="RunGate"/> — the same gate <c>medallion run</c> and the job host's <c>promote</c>
 /// step pass through — reading the run from the lake the environment names.
 /// </summary>
-internal sealed class OrchestratorRunFinisher(TimeProvider clock) : IRunFinisher
+public sealed class OrchestratorRunFinisher(TimeProvider clock) : IRunFinisher
 {
     /// <exception cref="MedallionException">The lake cannot be opened, or a table's run has no ledger (the jobs never wrote it).</exception>
     public async Task<RunFinishResult> FinishAsync(RunFinishRequest request, CancellationToken cancellationToken = default)

@@ -9,7 +9,7 @@ namespace Medallion.Aws.Submit;
 /// <c>medallion run</c> (on a <c>spark</c> environment) and <c>medallion submit</c> upload the bundle,
 /// start a step's job run (<see cref="SparkJob.Request"/>) and poll it until it ends.
 /// </summary>
-internal sealed class SparkJobLauncher(AwsEnvironment environment, IArtifactStore artifacts, IEmrServerlessClient emr, JobRunWaiter waiter)
+public sealed class SparkJobLauncher(AwsEnvironment environment, IArtifactStore artifacts, IEmrServerlessClient emr, JobRunWaiter waiter)
 {
     public AwsEnvironment Environment { get; } = environment;
 

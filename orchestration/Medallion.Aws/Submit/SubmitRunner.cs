@@ -12,7 +12,7 @@ namespace Medallion.Aws.Submit;
 /// (<see cref="EmrServerlessEngine"/>), through the same <see cref="SparkJobLauncher"/>; what it adds
 /// is <see cref="SubmitRequest.Wait"/> off, which only starts bronze.
 /// </summary>
-internal sealed class SubmitRunner(
+public sealed class SubmitRunner(
     MedallionConfiguration configuration, IArtifactStore artifacts, IEmrServerlessClient emr, JobRunWaiter waiter, IRunFinisher finisher, TextWriter output, TimeProvider clock)
 {
     /// <summary>True when every step succeeded (or, without <see cref="SubmitRequest.Wait"/>, bronze was started).</summary>

@@ -13,7 +13,7 @@ internal static class PackageCommand
         var project = new Option<string>("--project")
         {
             Description = "The Spark job host project.",
-            DefaultValueFactory = _ => "jobs/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj",
+            DefaultValueFactory = _ => "orchestration/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj",
         };
         var output = new Option<string?>("--out", "-o") { Description = "The zip to write (default: ./artifacts/medallion-spark-<env>.zip)." };
         var command = new Command("package", "Publish the Spark job host self-contained for linux-x64 and zip it with the conf, for EMR Serverless.")

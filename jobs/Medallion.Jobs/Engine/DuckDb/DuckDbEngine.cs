@@ -12,7 +12,7 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// files only; <see cref="DuckDbTables"/> moves them to and from the lake's store.
 /// </summary>
 /// <param name="onStatement">Sees every statement the layers send to DuckDB (tests compare them with <see cref="DescribeBronze"/> and <see cref="DescribeSilver"/>).</param>
-internal sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Action<string>? onStatement = null)
+public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Action<string>? onStatement = null)
 {
     /// <param name="files">Local raw files, in name order.</param>
     /// <param name="rawRoot">The local folder they lie under; <c>_source_file</c> is written relative to it.</param>

@@ -11,7 +11,7 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// by <c>memory_limit</c>, spilling to <c>temp_directory</c>, clock in UTC. Calls are synchronous
 /// (DuckDB runs on the caller's thread); a cancellation token cancels the running statement.
 /// </summary>
-internal sealed class DuckDbSession : IDisposable
+public sealed class DuckDbSession : IDisposable
 {
     /// <summary>Set to 1 to print each statement's wall-clock time on stderr (how docs/BENCHMARKS.md profiles a run).</summary>
     public const string TraceVariable = "MEDALLION_TRACE_SQL";

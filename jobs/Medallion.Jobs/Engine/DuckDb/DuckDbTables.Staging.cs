@@ -5,7 +5,7 @@ using Medallion.Delta.Storage;
 namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>Moving data files between the engine's local folder and the lake's store.</summary>
-internal sealed partial class DuckDbTables
+public sealed partial class DuckDbTables
 {
     /// <summary>How many files move at once (each streams from disk; a large one in parts).</summary>
     private const int TransferParallelism = 8;

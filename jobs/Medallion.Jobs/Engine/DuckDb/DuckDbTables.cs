@@ -12,7 +12,7 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// staging folder, data files are uploaded before they are committed and the files a step reads
 /// are downloaded into it.
 /// </summary>
-internal sealed partial class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
+public sealed partial class DuckDbTables(string lakeDirectory, IObjectStore store, TimeProvider clock)
 {
     public string LakeDirectory { get; } = Path.GetFullPath(lakeDirectory);
 

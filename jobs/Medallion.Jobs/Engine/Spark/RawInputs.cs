@@ -11,7 +11,7 @@ namespace Medallion.Jobs.Engine.Spark;
 /// name order like the embedded engine. The job host hands Spark these files, not the glob, so
 /// <c>_run.json</c> lists exactly what was read.
 /// </summary>
-internal static class RawInputs
+public static class RawInputs
 {
     /// <exception cref="MedallionException">The glob climbs out of the raw root.</exception>
     public static async Task<IReadOnlyList<ObjectInfo>> ResolveAsync(IObjectStore rawStore, TableSpec table, CancellationToken cancellationToken = default)

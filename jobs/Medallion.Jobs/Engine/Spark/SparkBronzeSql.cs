@@ -9,7 +9,7 @@ namespace Medallion.Jobs.Engine.Spark;
 /// declared column cast to its type, a value that does not cast (or a record Spark could not
 /// parse) marked malformed with its original text kept, and the lineage columns added.
 /// </summary>
-internal static class SparkBronzeSql
+public static class SparkBronzeSql
 {
     /// <summary>The view the job host registers over the reader's DataFrame.</summary>
     public const string RawView = "raw_records";

@@ -7,7 +7,7 @@ namespace Medallion.Jobs.Engine.Spark;
 /// What delta-spark committed, read back through Medallion's own Delta reader (which also proves
 /// the table stays readable by it): the table's version and the data files that version added.
 /// </summary>
-internal static class SparkDeltaCommit
+public static class SparkDeltaCommit
 {
     /// <exception cref="MedallionException">There is no Delta table at <paramref name="tablePath"/>.</exception>
     public static async Task<(long Version, int FilesAdded)> ReadAsync(IObjectStore store, string tablePath, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ namespace Medallion.Jobs.Engine.Spark;
 /// A DDL schema (every declared field a STRING, plus the corrupt-record column), or null for Parquet,
 /// whose files carry their own types, and for the text read of JSON documents.
 /// </param>
-internal sealed record SparkRawRead(string Format, string? Schema, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Paths)
+public sealed record SparkRawRead(string Format, string? Schema, IReadOnlyDictionary<string, string> Options, IReadOnlyList<string> Paths)
 {
     /// <summary>The column Spark's PERMISSIVE mode fills with the text of a record it cannot parse.</summary>
     public const string CorruptColumn = "__corrupt";

@@ -1,7 +1,7 @@
 namespace Medallion.Jobs.Engine.Spark;
 
 /// <summary>The Spark session settings every Medallion job runs with.</summary>
-internal static class SparkSessionSettings
+public static class SparkSessionSettings
 {
     /// <summary>
     /// Delta through delta-spark, and the two settings the rendered SQL relies on: timestamps

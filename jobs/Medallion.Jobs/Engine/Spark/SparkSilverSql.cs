@@ -8,7 +8,7 @@ namespace Medallion.Jobs.Engine.Spark;
 /// the same routed query the embedded engine runs (rendered in <see cref="SparkDialect"/>),
 /// cached once, then counted and written to silver and quarantine.
 /// </summary>
-internal sealed class SparkSilverSql
+public sealed class SparkSilverSql
 {
     public const string InputView = "bronze_input";
     public const string RoutedView = "routed";

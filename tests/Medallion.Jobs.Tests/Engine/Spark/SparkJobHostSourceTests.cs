@@ -13,7 +13,7 @@ namespace Medallion.Jobs.Tests.Engine.Spark;
 /// </summary>
 public sealed class SparkJobHostSourceTests
 {
-    private static readonly string HostFolder = Path.Combine(RepositoryPaths.Root, "jobs", "Medallion.Jobs.Spark");
+    private static readonly string HostFolder = Path.Combine(RepositoryPaths.Root, "orchestration", "Medallion.Jobs.Spark");
 
     public static TheoryData<string> Sources => new(Directory.GetFiles(HostFolder, "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
@@ -62,12 +62,12 @@ public sealed class SparkJobHostSourceTests
         var versions = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props"));
         var targets = File.ReadAllText(Path.Combine(HostFolder, "MicrosoftSpark.targets"));
 
-        Assert.Contains(@"jobs\Medallion.Jobs.Spark\Medallion.Jobs.Spark.csproj", solution, StringComparison.Ordinal);
+        Assert.Contains(@"orchestration\Medallion.Jobs.Spark\Medallion.Jobs.Spark.csproj", solution, StringComparison.Ordinal);
         Assert.Contains("<MicrosoftSparkVersion>2.3.1</MicrosoftSparkVersion>", versions, StringComparison.Ordinal);
         Assert.Contains("<PackageVersion Include=\"Microsoft.Spark\" Version=\"$(MicrosoftSparkVersion)\" />", versions, StringComparison.Ordinal);
         Assert.Contains("<PackageReference Include=\"Microsoft.Spark\" />", targets, StringComparison.Ordinal);
         Assert.Contains("<Reference Include=\"Microsoft.Spark\" HintPath=\"$(MicrosoftSparkReferenceAssembly)\"", targets, StringComparison.Ordinal);
-        Assert.Contains("jobs/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build.ps1")), StringComparison.Ordinal);
+        Assert.Contains("orchestration/Medallion.Jobs.Spark/Medallion.Jobs.Spark.csproj", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "build.ps1")), StringComparison.Ordinal);
     }
 
     /// <summary>The solution build that runs these tests compiled the host, against Microsoft.Spark 2.3.1's API.</summary>
