@@ -24,9 +24,9 @@ internal sealed record JobSetup(
         var plan = PlanCompiler.Compile(selection.Dataset, table);
         var layout = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion);
         var run = new RunContext(arguments.RunKey, clock.GetUtcNow(), Engine: "spark");
-        var lakeRoot = Root(selection.Environment.LakeRoot);
+        var lakeRoot = LakeResolver.Location(selection.Environment.LakeRoot);
         var lake = LakeResolver.OpenStore(lakeRoot, selection.Environment);
-        var rawRoot = Root(selection.Environment.RawRoot);
+        var rawRoot = LakeResolver.Location(selection.Environment.RawRoot);
         var raw = LakeResolver.OpenStore(rawRoot, selection.Environment);
         return new JobSetup(plan, selection.Environment, run, layout, lakeRoot, rawRoot, lake, raw, new RunLifecycle(new RunLedger(lake), layout, clock), clock);
     }
@@ -39,12 +39,8 @@ internal sealed record JobSetup(
     /// then a silver job, so bronze starts a run of both layers (it stays <c>running</c> until silver
     /// has run); a silver job started alone is a run of silver only.
     /// </summary>
-    public RunLedgerEntry NewEntry(string step) => new(
+    public RunLedgerEntry NewEntry(string step) => RunLedgerEntry.Starting(
         Run.RunKey, Layout.Dataset, Layout.Table,
         step == SparkJobArguments.Bronze ? [LayerNames.Bronze, LayerNames.Silver] : [LayerNames.Silver],
-        Run.Engine, Environment.Name, Plan.Table.SchemaVersion,
-        RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, Clock.GetUtcNow())], [],
-        Bronze: null, Silver: null, Error: null);
-
-    private static string Root(string root) => root.Contains("://", StringComparison.Ordinal) ? root : Path.GetFullPath(root);
+        Run.Engine, Environment.Name, Plan.Table.SchemaVersion, [], Clock.GetUtcNow());
 }

@@ -50,6 +50,13 @@ public sealed record RunLedgerEntry(
     [System.Text.Json.Serialization.JsonIgnore]
     public DateTimeOffset StartedAt => StatusHistory.Count > 0 ? StatusHistory[0].At : DateTimeOffset.MinValue;
 
+    /// <summary>The entry of a run starting at <paramref name="at"/>: <c>running</c>, with the layers it plans and the input files known up front.</summary>
+    public static RunLedgerEntry Starting(
+        string runKey, string dataset, string table, IReadOnlyList<string> layers, string engine, string environment, string schemaVersion,
+        IReadOnlyList<RunInputFile> inputFiles, DateTimeOffset at) =>
+        new(runKey, dataset, table, layers, engine, environment, schemaVersion,
+            Running, [new RunStatusChange(Running, at)], inputFiles, Bronze: null, Silver: null, Error: null);
+
     /// <summary>The entry moved to <paramref name="status"/> at <paramref name="at"/>.</summary>
     public RunLedgerEntry WithStatus(string status, DateTimeOffset at) =>
         this with { Status = status, StatusHistory = [.. StatusHistory, new RunStatusChange(status, at)] };

@@ -104,11 +104,9 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         }
 
         return await lifecycle.StartAsync(
-            new RunLedgerEntry(
+            RunLedgerEntry.Starting(
                 run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion,
-                RunLedgerEntry.Running, [new RunStatusChange(RunLedgerEntry.Running, _clock.GetUtcNow())],
-                [.. inputs.Select(f => new RunInputFile(f.Path, f.Size))],
-                Bronze: null, Silver: null, Error: null) { ExecutionArn = run.ExecutionArn },
+                [.. inputs.Select(f => new RunInputFile(f.Path, f.Size))], _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn },
             resume: false, cancellationToken);
     }
 
