@@ -59,4 +59,13 @@ public sealed record AwsSpec(
     string? JobRoleArn = null,
     string? ReleaseLabel = null,
     string? LogUri = null,
-    string? GlueDatabase = null);
+    string? GlueDatabase = null)
+{
+    /// <summary>A customer-managed KMS key the environment's buckets are encrypted with; the job role may use it (and only it).</summary>
+    /// <value>Null when the buckets use S3-managed keys.</value>
+    public string? KmsKeyArn { get; init; }
+
+    /// <summary>Job timeouts, retries, capacity, logging and guards of the deployed pipeline (<c>aws.pipeline</c>).</summary>
+    /// <value><see cref="PipelineSpec.Default"/> when the block is absent.</value>
+    public PipelineSpec Pipeline { get; init; } = PipelineSpec.Default;
+}

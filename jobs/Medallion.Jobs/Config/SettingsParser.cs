@@ -123,7 +123,7 @@ internal sealed partial class SettingsParser
         }
 
         var values = _reader.Keys(
-            map, what, "region", "endpoint_url", "artifacts_prefix", "emr_application_id", "job_role_arn", "release_label", "log_uri", "glue_database");
+            map, what, "region", "endpoint_url", "artifacts_prefix", "emr_application_id", "job_role_arn", "release_label", "log_uri", "glue_database", "kms_key_arn", "pipeline");
         var region = RequiredString(map, values, "region", what);
         return new AwsSpec(
             region ?? "",
@@ -133,7 +133,11 @@ internal sealed partial class SettingsParser
             OptionalString(values, "job_role_arn"),
             ReleaseLabel(values),
             OptionalString(values, "log_uri"),
-            GlueDatabase(values));
+            GlueDatabase(values))
+        {
+            KmsKeyArn = KmsKeyArn(values),
+            Pipeline = ParsePipeline(values, environment),
+        };
     }
 
     /// <summary>Glue database names are lower case letters, digits and underscores (Athena's rule for unquoted names).</summary>
