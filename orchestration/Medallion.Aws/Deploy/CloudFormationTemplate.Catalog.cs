@@ -1,42 +1,33 @@
 using System.Text.Json.Nodes;
 using Medallion.Aws.Artifacts;
 using Medallion.Jobs.Config;
-using Medallion.Jobs.Lake;
-using Medallion.Jobs.Sql;
+using Medallion.Orchestration.Catalog;
 
 namespace Medallion.Aws.Deploy;
 
 internal static partial class CloudFormationTemplate
 {
     /// <summary>
-    /// Two Glue tables per configured table — the promoted silver table over its stable
-    /// <c>current/</c> Delta table and the quarantine table — named by <see cref="CatalogNames"/>
-    /// exactly as <c>medallion athena ddl</c> names them (<c>table_type=DELTA</c>: Athena engine v3
-    /// reads the schema from the Delta log), and an Athena workgroup whose results stay under the
-    /// artifacts prefix.
+    /// The Glue tables of <see cref="LakeCatalog"/> — each configured table's promoted silver table
+    /// over its stable <c>current/</c> Delta table, its quarantine table, and the run history —
+    /// exactly the list <c>medallion athena ddl</c> prints (<c>table_type=DELTA</c>: Athena engine v3
+    /// reads the schema from the Delta log), and the Athena workgroup.
     /// </summary>
-    private static void AddCatalog(JsonObject resources, MedallionConfiguration configuration, AwsEnvironment environment, Scope scope)
+    private static void AddCatalog(JsonObject resources, MedallionConfiguration configuration, AwsEnvironment environment)
     {
         resources["GlueDatabase"] = Resource("AWS::Glue::Database", new JsonObject
         {
             ["CatalogId"] = Ref("AWS::AccountId"),
             ["DatabaseInput"] = new JsonObject
             {
-                ["Name"] = CatalogNames.Database(environment.Environment),
-                ["Description"] = $"Promoted Medallion silver tables and their quarantine tables of environment {environment.Name}.",
+                ["Name"] = LakeCatalog.Database(environment.Environment),
+                ["Description"] = $"Promoted Medallion silver tables, their quarantine tables and the run history of environment {environment.Name}.",
             },
         });
 
-        foreach (var dataset in configuration.Datasets)
+        foreach (var table in LakeCatalog.Tables(environment.Environment, configuration))
         {
-            foreach (var table in dataset.Tables)
-            {
-                var layout = new LakeLayout(dataset.Name, table.Name, table.SchemaVersion);
-                resources[DeployNames.LogicalId("table", dataset.Name, table.Name)] =
-                    GlueTable(CatalogNames.Table(dataset.Name, table.Name), scope.Lake.Child(layout.SilverCurrent));
-                resources[DeployNames.LogicalId("table", dataset.Name, table.Name, "quarantine")] =
-                    GlueTable(CatalogNames.QuarantineTable(dataset.Name, table.Name), scope.Lake.Child(layout.Quarantine));
-            }
+            resources[LogicalId(table)] = GlueTable(table);
         }
 
         resources["AthenaWorkGroup"] = Resource("AWS::Athena::WorkGroup", new JsonObject
@@ -52,16 +43,26 @@ internal static partial class CloudFormationTemplate
         });
     }
 
-    private static JsonObject GlueTable(string name, S3Uri location) => Resource("AWS::Glue::Table", new JsonObject
+    /// <summary>Logical ids as before the run history existed, so a stack update keeps its tables.</summary>
+    private static string LogicalId(CatalogTable table) => table.Kind switch
+    {
+        CatalogTableKind.Silver => DeployNames.LogicalId("table", table.Dataset!, table.Table!),
+        CatalogTableKind.Quarantine => DeployNames.LogicalId("table", table.Dataset!, table.Table!, "quarantine"),
+        CatalogTableKind.RunHistory => "RunHistoryTable",
+        _ => throw new ArgumentOutOfRangeException(nameof(table), table.Kind, "Unknown catalog table kind."),
+    };
+
+    private static JsonObject GlueTable(CatalogTable table) => Resource("AWS::Glue::Table", new JsonObject
     {
         ["CatalogId"] = Ref("AWS::AccountId"),
         ["DatabaseName"] = Ref("GlueDatabase"),
         ["TableInput"] = new JsonObject
         {
-            ["Name"] = name,
+            ["Name"] = table.Name,
+            ["Description"] = table.Description,
             ["TableType"] = "EXTERNAL_TABLE",
-            ["Parameters"] = new JsonObject { ["table_type"] = "DELTA", ["classification"] = "delta" },
-            ["StorageDescriptor"] = new JsonObject { ["Location"] = location + "/" },
+            ["Parameters"] = new JsonObject { ["table_type"] = CatalogTable.TableType, ["classification"] = "delta" },
+            ["StorageDescriptor"] = new JsonObject { ["Location"] = table.Location },
         },
     });
 }

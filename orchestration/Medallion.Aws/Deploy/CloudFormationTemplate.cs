@@ -18,7 +18,7 @@ internal static partial class CloudFormationTemplate
         var resources = new JsonObject();
         AddPipeline(resources, configuration, environment);
         AddRoles(resources, environment, scope);
-        AddCatalog(resources, configuration, environment, scope);
+        AddCatalog(resources, configuration, environment);
         return new JsonObject
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",

@@ -94,7 +94,7 @@ public sealed class DeployRendererTests : IDisposable
         Assert.Equal("cron(0 3 * * ? *)", schedule["ScheduleExpression"]!.GetValue<string>());
         Assert.Equal("""{"dataset":"mortgage_transactions"}""", schedule["Target"]!["Input"]!.GetValue<string>());
         var tables = OfType("AWS::Glue::Table").Select(t => t["TableInput"]!).ToList();
-        Assert.Equal(2 * configuration.Datasets.Sum(d => d.Tables.Count), tables.Count);
+        Assert.Equal(2 * configuration.Datasets.Sum(d => d.Tables.Count) + 1, tables.Count);
         Assert.All(tables, t => Assert.Equal("DELTA", t["Parameters"]!["table_type"]!.GetValue<string>()));
         Assert.Contains(tables, t => t["StorageDescriptor"]!["Location"]!.GetValue<string>() == "s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/");
         Assert.Single(OfType("AWS::EMRServerless::Application"));
@@ -103,11 +103,15 @@ public sealed class DeployRendererTests : IDisposable
             Assert.Single(OfType("AWS::Athena::WorkGroup"))["WorkGroupConfiguration"]!["ResultConfiguration"]!["OutputLocation"]!.GetValue<string>());
     }
 
-    /// <summary>Regression: the template named Glue tables `{dataset}__{table}`, athena ddl `{dataset}_{table}` (issue 5).</summary>
+    /// <summary>
+    /// Regression: the template named Glue tables `{dataset}__{table}`, athena ddl `{dataset}_{table}` (issue 5);
+    /// and athena ddl printed column lists Athena refuses for Delta tables (issue 14). Both now come from one
+    /// list: every statement is exactly name, location and table_type, and the set equals the template's tables.
+    /// </summary>
     [Theory]
     [InlineData(null, "medallion_prod")]
     [InlineData("acme_lake", "acme_lake")]
-    public async Task Render_GlueTables_AgreeWithAthenaDdl(string? glueDatabase, string expectedDatabase)
+    public async Task Render_GlueTables_EqualAthenaDdl(string? glueDatabase, string expectedDatabase)
     {
         if (glueDatabase is not null)
         {
@@ -119,20 +123,29 @@ public sealed class DeployRendererTests : IDisposable
         var database = resources["GlueDatabase"]!["Properties"]!["DatabaseInput"]!["Name"]!.GetValue<string>();
         var glue = resources.Where(r => r.Value!["Type"]!.GetValue<string>() == "AWS::Glue::Table")
             .Select(r => r.Value!["Properties"]!["TableInput"]!)
-            .Select(t => $"{database}.{t["Name"]!.GetValue<string>()} @ {t["StorageDescriptor"]!["Location"]!.GetValue<string>()}")
-            .Order(StringComparer.Ordinal);
-        List<string> ddl = [];
+            .Select(t => $"{database}.{t["Name"]!.GetValue<string>()} @ {t["StorageDescriptor"]!["Location"]!.GetValue<string>()} {t["Parameters"]!["table_type"]!.GetValue<string>()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        HashSet<string> ddl = [];
         foreach (var dataset in _conf.Load().Datasets)
         {
             var (exitCode, output, error) = await AthenaDdlAsync(dataset.Name);
             Assert.True(exitCode == 0, error);
-            ddl.AddRange(System.Text.RegularExpressions.Regex.Matches(output, @"CREATE EXTERNAL TABLE `(\w+)`\.`(\w+)`[^;]*?LOCATION '([^']+)'")
-                .Select(m => $"{m.Groups[1].Value}.{m.Groups[2].Value} @ {m.Groups[3].Value}"));
+            var statements = output.ReplaceLineEndings("\n").Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal($"CREATE DATABASE IF NOT EXISTS `{expectedDatabase}`", statements[0]);
+            foreach (var statement in statements.Skip(1))
+            {
+                // Nothing but the name, the location and the property: no column list, no PARTITIONED BY.
+                var table = System.Text.RegularExpressions.Regex.Match(statement, @"\ACREATE EXTERNAL TABLE IF NOT EXISTS `(\w+)`\.`(\w+)`\nLOCATION '([^']+)'\nTBLPROPERTIES \('table_type'='(\w+)'\)\z");
+                Assert.True(table.Success, statement);
+                ddl.Add($"{table.Groups[1].Value}.{table.Groups[2].Value} @ {table.Groups[3].Value} {table.Groups[4].Value}");
+            }
         }
 
         Assert.Equal(expectedDatabase, database);
         Assert.Equal(ddl.Order(StringComparer.Ordinal), glue);
-        Assert.Contains($"{expectedDatabase}.mortgage_transactions__transactions @ s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/", ddl);
+        Assert.Contains($"{expectedDatabase}.mortgage_transactions__transactions @ s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/ DELTA", ddl);
+        Assert.Contains($"{expectedDatabase}.medallion_runs @ s3://acme-lake/medallion/_medallion/runs/ DELTA", ddl);
     }
 
     [Fact]
