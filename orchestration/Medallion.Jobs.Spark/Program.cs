@@ -5,6 +5,7 @@ using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Runs;
+using Medallion.Orchestration.Tracing;
 using Microsoft.Spark.Sql;
 
 namespace Medallion.Jobs.Spark;
@@ -42,7 +43,7 @@ internal static class Program
         {
             try
             {
-                return await RunGate.ValidateAndPromoteAsync(selection, arguments.RunKey, Console.Out, TimeProvider.System) ? 0 : 1;
+                return await RunGate.ValidateAndPromoteAsync(selection, arguments.RunKey, Console.Out, TimeProvider.System, Trace(arguments)) ? 0 : 1;
             }
             catch (MedallionException error)
             {
@@ -64,7 +65,7 @@ internal static class Program
             foreach (var setup in setups)
             {
                 // A failing table does not stop the others, as in `medallion run`.
-                succeeded &= await RunStepAsync(spark, setup, arguments.Step);
+                succeeded &= await RunStepAsync(spark, setup, arguments);
             }
 
             return succeeded ? 0 : 1;
@@ -75,13 +76,19 @@ internal static class Program
         }
     }
 
+    /// <summary>What the launcher said ran this step: the state machine's execution and the earlier steps' job runs.</summary>
+    private static RunTrace Trace(SparkJobArguments arguments) =>
+        new(arguments.ExecutionArn, arguments.StateMachine, arguments.JobRunIds ?? new Dictionary<string, string>());
+
     /// <summary>One table's step through the run lifecycle the embedded engine uses, so <c>_run.json</c> means the same on both.</summary>
-    private static async Task<bool> RunStepAsync(SparkSession spark, JobSetup setup, string step)
+    private static async Task<bool> RunStepAsync(SparkSession spark, JobSetup setup, SparkJobArguments arguments)
     {
+        var step = arguments.Step;
         var name = $"{setup.Layout.Dataset}.{setup.Layout.Table} {step} {setup.Run.RunKey}";
         try
         {
-            var entry = await setup.Lifecycle.StartAsync(setup.NewEntry(step), resume: step == SparkJobArguments.Silver);
+            // The execution is known from the first step on, so even a failed run's ledger names it.
+            var entry = await setup.Lifecycle.StartAsync(Trace(arguments).ApplyTo(setup.NewEntry(step)), resume: step == SparkJobArguments.Silver);
             entry = await setup.Lifecycle.RunAsync(entry, [async _ => step == SparkJobArguments.Bronze
                 ? await BronzeJob.RunAsync(spark, setup)
                 : await SilverJob.RunAsync(spark, setup)]);

@@ -13,7 +13,8 @@ public interface IRunFinisher
 
 /// <summary>What to validate and promote.</summary>
 /// <param name="Tables">The tables the run processed.</param>
-public sealed record RunFinishRequest(EnvironmentSpec Environment, DatasetSpec Dataset, IReadOnlyList<TableSpec> Tables, string RunKey);
+/// <param name="Trace">The job runs that staged it, recorded in each ledger before the gate; null when unknown.</param>
+public sealed record RunFinishRequest(EnvironmentSpec Environment, DatasetSpec Dataset, IReadOnlyList<TableSpec> Tables, string RunKey, Medallion.Orchestration.Tracing.RunTrace? Trace = null);
 
 /// <summary>The outcome: <paramref name="Succeeded"/> false when validation failed or promotion could not happen.</summary>
 /// <param name="Summary">One line per table, for the console.</param>

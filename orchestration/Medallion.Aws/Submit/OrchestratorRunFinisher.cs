@@ -16,7 +16,7 @@ public sealed class OrchestratorRunFinisher(TimeProvider clock) : IRunFinisher
         ArgumentNullException.ThrowIfNull(request);
         var selection = new PipelineSelection(request.Dataset, request.Tables, request.Environment);
         await using var summary = new StringWriter();
-        var passed = await RunGate.ValidateAndPromoteAsync(selection, request.RunKey, summary, clock, cancellationToken);
+        var passed = await RunGate.ValidateAndPromoteAsync(selection, request.RunKey, summary, clock, request.Trace, cancellationToken);
         return new RunFinishResult(passed, summary.ToString().TrimEnd());
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Medallion.Jobs.Lake;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
+using Medallion.Orchestration.Tracing;
 using Medallion.Orchestration.Validation;
 
 namespace Medallion.Orchestration.Gate;
@@ -46,14 +47,21 @@ public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
     /// Validates and promotes a run of the selected tables in the environment's lake, writing
     /// plain lines (a log, not a terminal) to <paramref name="output"/>.
     /// </summary>
+    /// <param name="trace">The execution and job runs that made the run, recorded in each ledger first (and so in the promotion); null when unknown.</param>
     /// <returns>True when every table passed validation (and so was promoted).</returns>
     public static async Task<bool> ValidateAndPromoteAsync(
-        PipelineSelection selection, string runKey, TextWriter output, TimeProvider clock, CancellationToken cancellationToken = default)
+        PipelineSelection selection, string runKey, TextWriter output, TimeProvider clock, RunTrace? trace = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         var gate = new RunGate(clock, new TextRunReporter(output));
+        var tables = OpenTables(selection);
+        if (trace is not null)
+        {
+            await RunTraceRecorder.RecordAsync(tables, RunKey.Validate(runKey), trace, cancellationToken);
+        }
+
         var passed = true;
-        await foreach (var outcome in gate.PassAsync(OpenTables(selection), runKey, promote: true, cancellationToken))
+        await foreach (var outcome in gate.PassAsync(tables, runKey, promote: true, cancellationToken))
         {
             foreach (var line in outcome.Describe())
             {

@@ -37,11 +37,14 @@ public sealed record RunLedgerEntry(
     public const string Superseded = "superseded";
     public const string RolledBack = "rolled_back";
 
-    /// <summary>The EMR Serverless job run id, when the run went through EMR.</summary>
-    public string? EmrJobRunId { get; init; }
+    /// <summary>The EMR Serverless job run of each step (<c>bronze</c>, <c>silver</c>), when the run went through EMR.</summary>
+    public IReadOnlyDictionary<string, string>? EmrJobRunIds { get; init; }
 
     /// <summary>The Step Functions execution ARN, when a state machine started the run.</summary>
     public string? ExecutionArn { get; init; }
+
+    /// <summary>The name of the state machine that started the run, when one did.</summary>
+    public string? StateMachine { get; init; }
 
     /// <summary>The Delta version of <c>current/</c> the run's promotion committed, once promoted.</summary>
     public long? PromotedVersion { get; init; }

@@ -105,7 +105,7 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
                 _ => covered,
             },
             new PromotionCounts(silver.RowsRead, silver.RowsWritten, silver.Quarantined, CurrentPublisher.Rows(live.Except(removed), staged.Files)),
-            clock.GetUtcNow(), entry.EmrJobRunId, entry.ExecutionArn);
+            clock.GetUtcNow(), entry.EmrJobRunIds, entry.ExecutionArn) { StateMachine = entry.StateMachine };
         return new DeltaRecordAndTransaction(record, transaction);
     }
 

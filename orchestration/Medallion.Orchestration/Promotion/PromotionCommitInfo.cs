@@ -24,8 +24,9 @@ internal static class PromotionCommitInfo
         [Prefix + "rowsWritten"] = record.Counts.SilverRows,
         [Prefix + "rowsQuarantined"] = record.Counts.Quarantined,
         [Prefix + "currentRows"] = record.Counts.CurrentRows,
-        [Prefix + "emrJobRunId"] = record.EmrJobRunId,
+        [Prefix + "emrJobRunIds"] = record.EmrJobRunIds is null ? null : new JsonObject([.. record.EmrJobRunIds.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
         [Prefix + "executionArn"] = record.ExecutionArn,
+        [Prefix + "stateMachine"] = record.StateMachine,
         [Prefix + "rolledBackRunKey"] = record.RolledBackRunKey,
         [Prefix + "restoredVersion"] = record.RestoredVersion,
     };
@@ -56,11 +57,19 @@ internal static class PromotionCommitInfo
                 Number(extras, Prefix + "rowsQuarantined") ?? 0,
                 Number(extras, Prefix + "currentRows") ?? 0),
             commit.Timestamp,
-            Text(extras, Prefix + "emrJobRunId"),
+            JobRunIds(extras),
             Text(extras, Prefix + "executionArn"),
             Text(extras, Prefix + "rolledBackRunKey"),
-            Number(extras, Prefix + "restoredVersion"));
+            Number(extras, Prefix + "restoredVersion"))
+        {
+            StateMachine = Text(extras, Prefix + "stateMachine"),
+        };
     }
+
+    private static Dictionary<string, string>? JobRunIds(IReadOnlyDictionary<string, JsonNode?> extras) =>
+        extras.GetValueOrDefault(Prefix + "emrJobRunIds") is JsonObject ids
+            ? ids.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal)
+            : null;
 
     private static string? Text(IReadOnlyDictionary<string, JsonNode?> extras, string key) =>
         extras.GetValueOrDefault(key) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

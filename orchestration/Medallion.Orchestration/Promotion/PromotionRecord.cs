@@ -13,6 +13,8 @@ namespace Medallion.Orchestration.Promotion;
 /// <param name="PartitionsReplaced">Hive-style partitions (<c>year=2024/month=1</c>) the commit replaced; <c>""</c> for an unpartitioned table.</param>
 /// <param name="RolledBackRunKey">For a rollback: the run that was current before it.</param>
 /// <param name="RestoredVersion">For a rollback: the version of <c>current/</c> whose files it re-added.</param>
+/// <param name="EmrJobRunIds">The EMR Serverless job run of each step of the run (<c>bronze</c>, <c>silver</c>), when it ran on EMR.</param>
+/// <param name="ExecutionArn">The Step Functions execution that ran it, when one did.</param>
 public sealed record PromotionRecord(
     string Operation,
     string RunKey,
@@ -23,13 +25,16 @@ public sealed record PromotionRecord(
     IReadOnlyList<string> PartitionsReplaced,
     PromotionCounts Counts,
     DateTimeOffset PromotedAt,
-    string? EmrJobRunId = null,
+    IReadOnlyDictionary<string, string>? EmrJobRunIds = null,
     string? ExecutionArn = null,
     string? RolledBackRunKey = null,
     long? RestoredVersion = null)
 {
     public const string PromoteOperation = "promote";
     public const string RollbackOperation = "rollback";
+
+    /// <summary>The name of the state machine whose execution ran it, when one did.</summary>
+    public string? StateMachine { get; init; }
 }
 
 /// <summary>Row counts of a promotion.</summary>

@@ -52,7 +52,10 @@ public sealed class RollbackService(TimeProvider clock, IRunReporter reporter)
             transaction.NextVersion, "restore",
             [.. removed.Concat(readded).Select(f => PartitionPath.Of(f, columns)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             target.Counts with { CurrentRows = CurrentPublisher.Rows(wanted, []) },
-            clock.GetUtcNow(), target.EmrJobRunId, target.ExecutionArn, RolledBackRunKey: live.RunKey, RestoredVersion: target.CurrentVersion);
+            clock.GetUtcNow(), target.EmrJobRunIds, target.ExecutionArn, RolledBackRunKey: live.RunKey, RestoredVersion: target.CurrentVersion)
+        {
+            StateMachine = target.StateMachine,
+        };
         try
         {
             await CurrentPublisher.CommitAsync(table, transaction, record, "RESTORE", new Dictionary<string, JsonNode?> { ["version"] = target.CurrentVersion }, cancellationToken);

@@ -66,4 +66,30 @@ public sealed class SparkJobArgumentsTests
 
         Assert.Equal(sut, SparkJobArguments.Parse(sut.ToArguments()));
     }
+
+    [Fact]
+    public void Parse_TraceArguments_ReadsExecutionStateMachineAndJobRuns()
+    {
+        const string Execution = "arn:aws:states:eu-west-1:123456789012:execution:medallion-prod:20261123T093000Z-abcdef";
+
+        var sut = SparkJobArguments.Parse([.. Valid[..6], "--step", "promote", .. Valid[8..],
+            "--execution-arn", Execution, "--state-machine", "medallion-prod", "--bronze-job-run", "00fbronze", "--silver-job-run", "00fsilver"]);
+
+        Assert.Equal((Execution, "medallion-prod"), (sut.ExecutionArn, sut.StateMachine));
+        Assert.Equal(new Dictionary<string, string> { ["bronze"] = "00fbronze", ["silver"] = "00fsilver" }, sut.JobRunIds);
+        var back = SparkJobArguments.Parse(sut.ToArguments());
+        Assert.Equal((sut.ExecutionArn, sut.StateMachine), (back.ExecutionArn, back.StateMachine));
+        Assert.Equal(sut.JobRunIds, back.JobRunIds!);
+        Assert.Null(SparkJobArguments.Parse(Valid).JobRunIds);
+    }
+
+    [Theory]
+    [InlineData("--bronze-job-run", "00F-BAD", "--bronze-job-run '00F-BAD' is invalid")]
+    [InlineData("--execution-arn", "not-an-arn", "--execution-arn 'not-an-arn' is invalid")]
+    public void Parse_BadTraceValue_NamesTheArgument(string name, string value, string expected)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SparkJobArguments.Parse([.. Valid, name, value]));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
 }
