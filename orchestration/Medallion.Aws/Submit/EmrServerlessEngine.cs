@@ -37,6 +37,9 @@ public sealed class EmrServerlessEngine : IRunEngine
     private IObjectStore? _lake;
     private SparkJobLauncher? _launcher;
 
+    // One attempt per engine, that is per run command: its client tokens make a retried call idempotent.
+    private readonly string _attempt = JobAttempt.New();
+
     private EmrServerlessEngine(RunEngineContext context, string confDirectory, string bundle)
     {
         _context = context;
@@ -94,7 +97,7 @@ public sealed class EmrServerlessEngine : IRunEngine
         foreach (var (table, covered) in jobs)
         {
             var name = table is null ? run.Dataset.Name : $"{run.Dataset.Name}.{table}";
-            var started = await launcher.StartAsync(run.Dataset.Name, table, step, run.RunKey, cancellationToken);
+            var started = await launcher.StartAsync(run.Dataset.Name, table, step, run.RunKey, _attempt, cancellationToken);
             _context.Reporter.Progress($"{name}: {step} job run {started.JobRunId} on EMR Serverless application {started.ApplicationId}; logs {launcher.LogLocation(started)}");
             var finished = await launcher.WaitAsync(started, r => _context.Reporter.Progress($"{name}: {step} job run {r.JobRunId} {r.State}"), cancellationToken);
             foreach (var spec in covered)

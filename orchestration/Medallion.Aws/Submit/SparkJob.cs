@@ -50,12 +50,17 @@ public static class SparkJob
     }
 
     /// <summary>The job run for one step of <paramref name="runKey"/>.</summary>
-    public static EmrJobRunRequest Request(AwsEnvironment environment, string dataset, string? table, string step, string runKey)
+    /// <param name="attempt">
+    /// Names one attempt at the step (see <see cref="JobAttempt"/>): the client token is the same
+    /// for every try of one StartJobRun call (EMR returns the job run already started) and new
+    /// for a new attempt, which gets a job run of its own instead of the failed one back.
+    /// </param>
+    public static EmrJobRunRequest Request(AwsEnvironment environment, string dataset, string? table, string step, string runKey, string attempt)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var aws = environment.Aws;
         var artifacts = ArtifactLayout.For(aws.ArtifactsPrefix!);
-        var scope = $"{dataset}{(table is null ? "" : "." + table)}.{step}";
+        var scope = $"{dataset}{(table is null ? "" : "." + table)}.{step}.{attempt}";
         var name = $"{dataset}{(table is null ? "" : "." + table)}-{step}-{runKey}";
         return new EmrJobRunRequest(
             aws.EmrApplicationId!,
@@ -65,6 +70,20 @@ public static class SparkJob
             artifacts.Jar.ToString(),
             Arguments(artifacts, environment.Name, dataset, table, step, runKey),
             SparkSubmitParameters,
-            aws.LogUri);
+            aws.LogUri,
+            TimeoutMinutes(aws.Pipeline, step));
+    }
+
+    /// <summary>The step's <c>executionTimeoutMinutes</c> from <c>aws.pipeline</c>, for submit and the state machine alike.</summary>
+    public static int TimeoutMinutes(Jobs.Config.PipelineSpec pipeline, string step)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return step switch
+        {
+            Bronze => pipeline.BronzeTimeoutMinutes,
+            Silver => pipeline.SilverTimeoutMinutes,
+            Promote => pipeline.PromoteTimeoutMinutes,
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Not a step of a run."),
+        };
     }
 }

@@ -62,8 +62,9 @@ public sealed class SparkJobLauncher(AwsEnvironment environment, IArtifactStore 
     }
 
     /// <summary>Starts one step of <paramref name="runKey"/> for <paramref name="table"/> (or every table of the dataset).</summary>
-    public Task<EmrJobRun> StartAsync(string dataset, string? table, string step, string runKey, CancellationToken cancellationToken = default) =>
-        emr.StartJobRunAsync(SparkJob.Request(Environment, dataset, table, step, runKey), cancellationToken);
+    /// <param name="attempt">The attempt's id (<see cref="JobAttempt.New"/>): one per submit, so a retried call gets its job run back and a new submit starts a new one.</param>
+    public Task<EmrJobRun> StartAsync(string dataset, string? table, string step, string runKey, string attempt, CancellationToken cancellationToken = default) =>
+        emr.StartJobRunAsync(SparkJob.Request(Environment, dataset, table, step, runKey, attempt), cancellationToken);
 
     /// <summary>Polls the job run until it ends; the caller cancelling cancels the job run too.</summary>
     public Task<EmrJobRun> WaitAsync(EmrJobRun run, Action<EmrJobRun> onChange, CancellationToken cancellationToken = default) =>

@@ -2,6 +2,7 @@ using Medallion.Aws.Artifacts;
 using Medallion.Aws.Emr;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Lake;
+using Medallion.Orchestration.Tracing;
 
 namespace Medallion.Aws.Submit;
 
@@ -31,13 +32,17 @@ public sealed class SubmitRunner(
         await output.WriteLineAsync(await launcher.UploadAsync(request.Bundle, request.ConfDirectory, cancellationToken));
         await output.WriteLineAsync($"run key {runKey}: {dataset.Name} on EMR Serverless application {environment.Aws.EmrApplicationId} ({environment.Name})");
 
+        // One attempt per submit: its tokens keep retried calls idempotent, a new submit starts new job runs.
+        var attempt = JobAttempt.New();
+        var jobRuns = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var step in new[] { SparkJob.Bronze, SparkJob.Silver })
         {
-            var started = await launcher.StartAsync(dataset.Name, request.Table, step, runKey, cancellationToken);
+            var started = await launcher.StartAsync(dataset.Name, request.Table, step, runKey, attempt, cancellationToken);
+            jobRuns[step] = started.JobRunId;
             await output.WriteLineAsync($"  {step,-7} job run {started.JobRunId}  logs {launcher.LogLocation(started)}");
             if (!request.Wait)
             {
-                await output.WriteLineAsync("  started; silver, validation and promotion follow bronze only with --wait (or in the scheduled pipeline).");
+                await output.WriteLineAsync(SubmitNextSteps.AfterBronzeOnly(environment, request, runKey, started));
                 return true;
             }
 
@@ -49,7 +54,8 @@ public sealed class SubmitRunner(
             }
         }
 
-        var result = await finisher.FinishAsync(new RunFinishRequest(environment.Environment, dataset, tables, runKey), cancellationToken);
+        var trace = new RunTrace(ExecutionArn: null, StateMachine: null, jobRuns);
+        var result = await finisher.FinishAsync(new RunFinishRequest(environment.Environment, dataset, tables, runKey, trace), cancellationToken);
         await output.WriteLineAsync(result.Summary);
         return result.Succeeded;
     }

@@ -80,6 +80,34 @@ public sealed class AwsCommandsTests
         Assert.True(File.Exists(lake.Combine("lake", "silver", "mortgage_transactions", "transactions", "_LATEST.json")));
     }
 
+    /// <summary>Issue 14: the ledger's job run id was never written, so nothing said which job runs produced current/.</summary>
+    [Fact]
+    public async Task Submit_WaitAgainstMoto_RecordsBothJobRunIdsInRunJsonAndLatest()
+    {
+        using var lake = new TempDirectory("medallion-submit-lake");
+        using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
+        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-trace", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
+        Assert.True(staged.ExitCode == 0, staged.Error);
+
+        var (exitCode, stdout, stderr) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-trace", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        var bronze = System.Text.RegularExpressions.Regex.Match(stdout, @"bronze  job run (\w+)").Groups[1].Value;
+        var silver = System.Text.RegularExpressions.Regex.Match(stdout, @"silver  job run (\w+)").Groups[1].Value;
+        Assert.NotEqual(bronze, silver);
+        var table = lake.Combine("lake", "silver", "mortgage_transactions", "transactions");
+        var ledger = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(table, "schema_v=1", "runs", "run_key=k-trace", "_run.json")))!;
+        var latest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(table, "_LATEST.json")))!;
+        foreach (var recorded in new[] { ledger, latest })
+        {
+            Assert.Equal(bronze, recorded["emrJobRunIds"]!["bronze"]!.GetValue<string>());
+            Assert.Equal(silver, recorded["emrJobRunIds"]!["silver"]!.GetValue<string>());
+        }
+
+        Assert.Equal("promoted", ledger["status"]!.GetValue<string>());
+        Assert.Equal("k-trace", latest["runKey"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Submit_WaitAgainstMotoRunNeverStaged_ExitsOneNamingTheMissingLedger()
     {

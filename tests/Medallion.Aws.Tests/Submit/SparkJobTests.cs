@@ -16,18 +16,24 @@ public sealed class SparkJobTests
         { "transactions", SparkJob.Promote },
     };
 
+    /// <summary>
+    /// Issue 14: the token was the run key and step alone, so a second submit of a failed key got the failed
+    /// job run back from EMR. Within one attempt it stays the same (retried calls are idempotent); a new attempt differs.
+    /// </summary>
     [Fact]
-    public void Request_SameRunKeyAndStep_SameClientTokenOtherStepsDiffer()
+    public void Request_SameAttempt_SameClientTokenOtherAttemptsAndStepsDiffer()
     {
         using var conf = new AwsConf();
         var environment = AwsEnvironment.Resolve(conf.Load(), "prod");
 
-        var sut = SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1");
+        var sut = SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1", "aaaaaa");
 
-        Assert.Equal(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1").ClientToken);
-        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Silver, "k-1").ClientToken);
-        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1").ClientToken);
-        Assert.Equal("k-1.shop.bronze", sut.ClientToken);
+        Assert.Equal(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1", "aaaaaa").ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Bronze, "k-1", "bbbbbb").ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", null, SparkJob.Silver, "k-1", "aaaaaa").ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1", "aaaaaa").ClientToken);
+        Assert.Equal("k-1.shop.bronze.aaaaaa", sut.ClientToken);
+        Assert.NotEqual(JobAttempt.New(), JobAttempt.New());
     }
 
     [Fact]
@@ -37,10 +43,25 @@ public sealed class SparkJobTests
         var environment = AwsEnvironment.Resolve(conf.Load(), "prod");
         var runKey = new string('k', 80);
 
-        var sut = SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Silver, runKey);
+        var sut = SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Silver, runKey, "aaaaaa");
 
         Assert.Matches("^[A-Za-z0-9._-]{1,64}$", sut.ClientToken);
-        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Bronze, runKey).ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Bronze, runKey, "aaaaaa").ClientToken);
+        Assert.NotEqual(sut.ClientToken, SparkJob.Request(environment, "mortgage_transactions", "transactions", SparkJob.Silver, runKey, "bbbbbb").ClientToken);
+    }
+
+    [Theory]
+    [InlineData(SparkJob.Bronze, 240)]
+    [InlineData(SparkJob.Silver, 240)]
+    [InlineData(SparkJob.Promote, 60)]
+    public void Request_AnyStep_CarriesItsExecutionTimeout(string step, int minutes)
+    {
+        using var conf = new AwsConf();
+        var environment = AwsEnvironment.Resolve(conf.Load(), "prod");
+
+        var sut = SparkJob.Request(environment, "shop", null, step, "k-1", "aaaaaa");
+
+        Assert.Equal(minutes, sut.ExecutionTimeoutMinutes);
     }
 
     [Fact]
@@ -49,7 +70,7 @@ public sealed class SparkJobTests
         using var conf = new AwsConf();
         var environment = AwsEnvironment.Resolve(conf.Load(), "prod");
 
-        var sut = SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1");
+        var sut = SparkJob.Request(environment, "shop", "orders", SparkJob.Bronze, "k-1", "aaaaaa");
 
         Assert.Equal("s3://acme-artifacts/medallion/prod/microsoft-spark-3-5_2.12-2.3.1.jar", sut.EntryPoint);
         Assert.StartsWith("--class org.apache.spark.deploy.dotnet.DotnetRunner", sut.SparkSubmitParameters, StringComparison.Ordinal);

@@ -18,6 +18,8 @@ public sealed class SubmitRunnerTests(MotoServer moto)
 
         Assert.True(succeeded, output.ToString());
         Assert.Equal("k-1", finisher.Request!.RunKey);
+        Assert.Equal(["bronze", "silver"], finisher.Request.Trace!.JobRunIds.Keys);
+        Assert.All(finisher.Request.Trace.JobRunIds, run => Assert.Contains($"job run {run.Value}", output.ToString(), StringComparison.Ordinal));
         var starts = scene.Clients.Recorder.Exchanges.Where(e => e.Method == HttpMethod.Post && e.Uri.AbsolutePath.EndsWith("/jobruns", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, starts.Count);
         Assert.Contains("\"--step\",\"bronze\"", starts[0].Body, StringComparison.Ordinal);
@@ -41,6 +43,43 @@ public sealed class SubmitRunnerTests(MotoServer moto)
 
         Assert.Null(finisher.Request);
         Assert.Single(scene.Clients.Recorder.Exchanges, e => e.Method == HttpMethod.Post && e.Uri.AbsolutePath.EndsWith("/jobruns", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoWait_SaysWhatItStartedAndHowToContinue()
+    {
+        using var scene = await SubmitScene.CreateAsync(moto);
+        var (sut, _, output) = Runner(scene);
+
+        await sut.RunAsync(new SubmitRequest("mortgage_transactions", "transactions", "prod", "k-2", scene.Bundle, scene.Conf.Directory, Wait: false));
+
+        var text = output.ToString();
+        var bronze = System.Text.RegularExpressions.Regex.Match(text, @"bronze  job run (\w+)").Groups[1].Value;
+        Assert.Contains($"started: only the bronze job run {bronze} of run key k-2 (mortgage_transactions.transactions).", text, StringComparison.Ordinal);
+        Assert.Contains("not started: silver, validation and promotion.", text, StringComparison.Ordinal);
+        Assert.Contains($"aws emr-serverless get-job-run --application-id {scene.ApplicationId} --job-run-id {bronze} --region us-east-1", text, StringComparison.Ordinal);
+        Assert.Contains("medallion submit mortgage_transactions --table transactions --env prod --run-key k-2 --wait", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("scheduled pipeline", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 14: a second submit of the same key sent the first one's client token, so EMR handed back the old (failed) job run.</summary>
+    [Fact]
+    public async Task RunAsync_SameKeySubmittedTwice_EachAttemptSendsItsOwnClientToken()
+    {
+        using var scene = await SubmitScene.CreateAsync(moto);
+        var (sut, _, _) = Runner(scene);
+        var request = new SubmitRequest("mortgage_transactions", null, "prod", "k-3", scene.Bundle, scene.Conf.Directory, Wait: false);
+
+        await sut.RunAsync(request);
+        await sut.RunAsync(request);
+
+        var tokens = scene.Clients.Recorder.Exchanges
+            .Where(e => e.Method == HttpMethod.Post && e.Uri.AbsolutePath.EndsWith("/jobruns", StringComparison.Ordinal))
+            .Select(e => System.Text.Json.Nodes.JsonNode.Parse(e.Body)!["clientToken"]!.GetValue<string>())
+            .ToList();
+        Assert.Equal(2, tokens.Count);
+        Assert.NotEqual(tokens[0], tokens[1]);
+        Assert.All(tokens, t => Assert.StartsWith("k-3.mortgage_transactions.bronze.", t, StringComparison.Ordinal));
     }
 
     private static (SubmitRunner Sut, RecordingFinisher Finisher, StringWriter Output) Runner(SubmitScene scene)
