@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Medallion.Jobs.Lake;
+using Medallion.Orchestration.History;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Tracing;
@@ -30,6 +31,11 @@ public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
         {
             var report = await validator.ValidateAsync(table, runKey, cancellationToken);
             var promotion = report.Passed && promote ? await promoter.PromoteAsync(table, runKey, cancellationToken) : null;
+            if (await RunHistoryRecorder.RecordAsync(table, runKey, report, clock, cancellationToken) is { } problem)
+            {
+                reporter.Warning($"{table.Name}: run {runKey}: {problem}");
+            }
+
             yield return new GateOutcome(table, report, promotion);
         }
     }

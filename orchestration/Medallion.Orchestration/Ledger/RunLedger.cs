@@ -9,6 +9,9 @@ public sealed class RunLedger(IObjectStore store)
 {
     private const string LedgerFileName = "_run.json";
 
+    /// <summary>The lake the ledgers live in (the run history beside them goes through it too).</summary>
+    public IObjectStore Store => store;
+
     public Task WriteAsync(LakeLayout layout, RunLedgerEntry entry, CancellationToken cancellationToken = default) =>
         store.WriteAsync(layout.RunLedger(entry.RunKey), LakeJson.Serialize(entry), cancellationToken);
 

@@ -1,5 +1,6 @@
 using Medallion.Jobs.Engine;
 using Medallion.Jobs.Lake;
+using Medallion.Orchestration.History;
 
 namespace Medallion.Orchestration.Ledger;
 
@@ -92,6 +93,11 @@ public sealed class RunLifecycle(RunLedger ledger, LakeLayout layout, TimeProvid
     {
         // Written even when the caller cancelled: the ledger must not say running for a run that stopped.
         entry = entry.WithStatus(RunLedgerEntry.Failed, clock.GetUtcNow()) with { Error = reason };
+        if (await RunHistoryRecorder.RecordAsync(ledger.Store, entry, report: null, clock, CancellationToken.None) is { } problem)
+        {
+            entry = entry with { Error = $"{reason} (and {problem})" };
+        }
+
         await ledger.WriteAsync(layout, entry, CancellationToken.None);
         return entry;
     }
