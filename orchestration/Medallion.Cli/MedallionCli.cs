@@ -24,6 +24,7 @@ internal static class MedallionCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(RunsCommand.Create(context));
+        root.Subcommands.Add(QualityCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(PromoteCommand.Create(context));
         root.Subcommands.Add(RollbackCommand.Create(context));

@@ -16,12 +16,18 @@ internal static class RunsCommand
         var table = CommonOptions.Table();
         var environment = CommonOptions.Environment();
         var json = new Option<bool>("--json") { Description = "Print the ledgers as a JSON array (newest first) instead of a table." };
+        var history = new Option<bool>("--history") { Description = "Read the run history table (one row per table run, as it ended) instead of the ledgers." };
         var command = new Command("runs", "List runs newest first: running, succeeded, failed, validated, rejected, promoted, superseded, rolled_back.")
         {
-            dataset, table, json, environment,
+            dataset, table, json, history, environment,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(history))
+            {
+                return await RunsHistory.PrintAsync(context, LakeTables.Open(parseResult, dataset, table, environment), parseResult.GetValue(table), parseResult.GetValue(json), cancellationToken);
+            }
+
             var runs = new List<RunLedgerEntry>();
             foreach (var lakeTable in LakeTables.Open(parseResult, dataset, table, environment))
             {
