@@ -4,6 +4,7 @@ using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Ledger;
+using Medallion.Orchestration.Outcomes;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Tracing;
 using Microsoft.Spark.Sql;
@@ -50,6 +51,10 @@ internal static class Program
                 await Console.Error.WriteLineAsync($"{arguments.Dataset} promote {arguments.RunKey} failed: {error.Message}");
                 return 1;
             }
+            finally
+            {
+                await WriteOutcomeAsync(selection, arguments);
+            }
         }
 
         var builder = SparkSession.Builder().AppName($"medallion {arguments.Dataset} {arguments.Step} {arguments.RunKey}");
@@ -73,6 +78,23 @@ internal static class Program
         finally
         {
             spark.Stop();
+            await WriteOutcomeAsync(selection, arguments);
+        }
+    }
+
+    /// <summary>The step's outcome file, which the state machine's notifications quote (which table, which checks).</summary>
+    private static async Task WriteOutcomeAsync(PipelineSelection selection, SparkJobArguments arguments)
+    {
+        try
+        {
+            if (await StepOutcomeWriter.TryWriteAsync(RunGate.OpenTables(selection), arguments.RunKey, arguments.Step) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"{arguments.Dataset} {arguments.Step} {arguments.RunKey}: {problem}");
+            }
+        }
+        catch (MedallionException error)
+        {
+            await Console.Error.WriteLineAsync($"{arguments.Dataset} {arguments.Step} {arguments.RunKey}: the step's outcome file was not written: {error.Message}");
         }
     }
 
