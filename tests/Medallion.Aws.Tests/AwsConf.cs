@@ -13,7 +13,8 @@ internal sealed class AwsConf : IDisposable
 {
     private readonly TempDirectory _directory = new("medallion-aws");
 
-    public AwsConf(Uri? endpoint = null, string? applicationId = "00f1abcdexample", string lakeRoot = "s3://acme-lake/medallion")
+    /// <param name="awsSettings">More lines of the <c>aws:</c> block (e.g. <c>kms_key_arn</c>, <c>pipeline</c>), each indented by six spaces.</param>
+    public AwsConf(Uri? endpoint = null, string? applicationId = "00f1abcdexample", string lakeRoot = "s3://acme-lake/medallion", string awsSettings = "")
     {
         foreach (var file in System.IO.Directory.EnumerateFiles(RepositoryPaths.Conf, "*.yaml", SearchOption.AllDirectories))
         {
@@ -37,7 +38,7 @@ internal sealed class AwsConf : IDisposable
                   job_role_arn: arn:aws:iam::123456789012:role/medallion-job
                   release_label: emr-7.2.0
                   log_uri: s3://acme-logs/medallion/
-            {(lakeRoot.StartsWith("s3://", StringComparison.Ordinal) ? "" : $"    duckdb: {{ temp_directory: {lakeRoot}-tmp }}\n")}
+            {awsSettings}{(lakeRoot.StartsWith("s3://", StringComparison.Ordinal) ? "" : $"    duckdb: {{ temp_directory: {lakeRoot}-tmp }}\n")}
             """);
     }
 

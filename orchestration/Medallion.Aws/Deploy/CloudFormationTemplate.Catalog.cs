@@ -30,6 +30,7 @@ internal static partial class CloudFormationTemplate
             resources[LogicalId(table)] = GlueTable(table);
         }
 
+        var pipeline = environment.Aws.Pipeline;
         resources["AthenaWorkGroup"] = Resource("AWS::Athena::WorkGroup", new JsonObject
         {
             ["Name"] = DeployNames.WorkGroup(environment.Name),
@@ -38,7 +39,15 @@ internal static partial class CloudFormationTemplate
             {
                 ["EnforceWorkGroupConfiguration"] = true,
                 ["EngineVersion"] = new JsonObject { ["SelectedEngineVersion"] = "Athena engine version 3" },
-                ["ResultConfiguration"] = new JsonObject { ["OutputLocation"] = ArtifactLayout.For(environment.Aws.ArtifactsPrefix!).AthenaResults + "/" },
+                // Results hold query answers: encrypted, and in their own prefix the job role cannot read.
+                ["ResultConfiguration"] = new JsonObject
+                {
+                    ["OutputLocation"] = ArtifactLayout.For(environment.Aws.ArtifactsPrefix!).AthenaResults + "/",
+                    ["EncryptionConfiguration"] = new JsonObject { ["EncryptionOption"] = "SSE_S3" },
+                },
+                ["PublishCloudWatchMetricsEnabled"] = true,
+                // A query that would scan more is cancelled: one careless SELECT * must not cost a fortune.
+                ["BytesScannedCutoffPerQuery"] = (long)pipeline.AthenaScanLimitGb * 1_000_000_000,
             },
         });
     }

@@ -6,8 +6,10 @@ namespace Medallion.Aws.Deploy;
 
 /// <summary>
 /// The CloudFormation template of one environment: EMR Serverless application, roles, the state
-/// machine, a schedule per scheduled dataset, the failure topic, the Glue catalog of promoted
-/// tables and the Athena workgroup. Split by concern: pipeline, IAM, catalog.
+/// machine, a schedule per scheduled dataset, the notification topics, log group, alarms and
+/// dead-letter queue, the Glue catalog (promoted, quarantine and run history tables), the Athena
+/// workgroup and, when asked for, the analysts' policy. Split by concern: pipeline, monitoring,
+/// IAM, catalog, analysts.
 /// </summary>
 internal static partial class CloudFormationTemplate
 {
@@ -17,22 +19,37 @@ internal static partial class CloudFormationTemplate
         var scope = Scope.For(environment);
         var resources = new JsonObject();
         AddPipeline(resources, configuration, environment);
+        AddMonitoring(resources, environment);
         AddRoles(resources, environment, scope);
         AddCatalog(resources, configuration, environment);
+        AddAnalystPolicy(resources, configuration, environment, scope);
+        var outputs = new JsonObject
+        {
+            ["EmrApplicationId"] = Output(Ref("Application"), "aws.emr_application_id in medallion.yaml"),
+            ["JobRoleArn"] = Output(GetAtt("JobRole", "Arn"), "aws.job_role_arn in medallion.yaml"),
+            ["StateMachineArn"] = Output(Ref("StateMachine"), "what `medallion schedule trigger` starts"),
+            ["FailureTopicArn"] = Output(Ref("FailureTopic"), "subscribe to hear about failed runs and alarms"),
+            ["StateMachineLogGroup"] = Output(Ref("StateMachineLogGroup"), "the state machine's execution log"),
+            ["ScheduleDeadLetterQueueUrl"] = Output(Ref("ScheduleDeadLetterQueue"), "schedule starts the scheduler gave up on"),
+            ["AthenaWorkGroup"] = Output(Ref("AthenaWorkGroup"), "the workgroup to query promoted tables in"),
+            ["GlueDatabase"] = Output(Ref("GlueDatabase"), "the database of promoted tables and the run history"),
+        };
+        if (environment.Aws.Pipeline.NotifySuccess)
+        {
+            outputs["SuccessTopicArn"] = Output(Ref("SuccessTopic"), "subscribe to hear about successful runs and their counts");
+        }
+
+        if (environment.Aws.Pipeline.AnalystPolicy)
+        {
+            outputs["AnalystPolicyArn"] = Output(Ref("AnalystPolicy"), "attach to analysts' roles: read-only Athena over the registered tables");
+        }
+
         return new JsonObject
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
             ["Description"] = $"Medallion environment {environment.Name}: EMR Serverless, Step Functions, schedules, Glue catalog and Athena (rendered by `medallion deploy render`).",
             ["Resources"] = resources,
-            ["Outputs"] = new JsonObject
-            {
-                ["EmrApplicationId"] = Output(Ref("Application"), "aws.emr_application_id in medallion.yaml"),
-                ["JobRoleArn"] = Output(GetAtt("JobRole", "Arn"), "aws.job_role_arn in medallion.yaml"),
-                ["StateMachineArn"] = Output(Ref("StateMachine"), "what `medallion schedule trigger` starts"),
-                ["FailureTopicArn"] = Output(Ref("FailureTopic"), "subscribe to hear about failed runs"),
-                ["AthenaWorkGroup"] = Output(Ref("AthenaWorkGroup"), "the workgroup to query promoted tables in"),
-                ["GlueDatabase"] = Output(Ref("GlueDatabase"), "the database of promoted tables"),
-            },
+            ["Outputs"] = outputs,
         };
     }
 

@@ -13,6 +13,10 @@ public static class DeployNames
 
     public static string FailureTopic(string environment) => $"medallion-{environment}-failures";
 
+    public static string SuccessTopic(string environment) => $"medallion-{environment}-successes";
+
+    public static string ScheduleDeadLetterQueue(string environment) => $"medallion-{environment}-schedule-dlq";
+
     public static string WorkGroup(string environment) => $"medallion-{environment}";
 
     public static string Schedule(string environment, string dataset) => $"medallion-{environment}-{dataset.Replace('_', '-')}";

@@ -7,7 +7,9 @@ namespace Medallion.Aws.Deploy;
 /// <summary><c>medallion deploy render</c>: writes the environment's CloudFormation template and its state machine (ASL).</summary>
 public static class DeployRenderer
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Intrinsic functions quote with ': written as \u0027 they are valid JSON but unreadable, and
+    // tools that lex the definition text (moto's ASL parser) do not decode the escape.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The files written.</summary>
     public sealed record Rendered(string Template, string StateMachine);
@@ -22,7 +24,7 @@ public static class DeployRenderer
             Path.Combine(outputDirectory, $"medallion-{environment.Name}.template.json"),
             Path.Combine(outputDirectory, $"medallion-{environment.Name}.asl.json"));
         Write(rendered.Template, template);
-        Write(rendered.StateMachine, StateMachineDefinition.Build(environment));
+        Write(rendered.StateMachine, StateMachineDefinition.Build(configuration, environment));
         return rendered;
     }
 

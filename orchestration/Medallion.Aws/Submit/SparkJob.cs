@@ -43,10 +43,15 @@ public static class SparkJob
     /// job host's <see cref="SparkJobArguments.Parse"/> reads: <c>--conf conf --dataset D [--table T]
     /// --step S --run-key K --env E</c>.
     /// </summary>
-    public static IReadOnlyList<string> Arguments(ArtifactLayout artifacts, string environment, string dataset, string? table, string step, string runKey)
+    public static IReadOnlyList<string> Arguments(ArtifactLayout artifacts, string environment, string dataset, string? table, string step, string runKey) =>
+        Arguments(artifacts, new SparkJobArguments(BundleConf, dataset, table, step, runKey, environment));
+
+    /// <summary>Entry point arguments for the job host's <paramref name="host"/> arguments (with what ran it, when the launcher knows).</summary>
+    public static IReadOnlyList<string> Arguments(ArtifactLayout artifacts, SparkJobArguments host)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
-        return [artifacts.Bundle.ToString(), HostExecutable, .. new SparkJobArguments(BundleConf, dataset, table, step, runKey, environment).ToArguments()];
+        ArgumentNullException.ThrowIfNull(host);
+        return [artifacts.Bundle.ToString(), HostExecutable, .. host.ToArguments()];
     }
 
     /// <summary>The job run for one step of <paramref name="runKey"/>.</summary>
