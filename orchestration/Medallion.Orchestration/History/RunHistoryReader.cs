@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Medallion.Delta;
 using Medallion.Delta.Reading;
 using Medallion.Delta.Storage;
+using Medallion.Jobs.Engine.DuckDb;
 
 namespace Medallion.Orchestration.History;
 

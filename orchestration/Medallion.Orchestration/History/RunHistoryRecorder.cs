@@ -20,7 +20,7 @@ public static class RunHistoryRecorder
         try
         {
             var entry = await new RunLedger(table.Store).ReadAsync(table.Layout, runKey, cancellationToken);
-            return entry is null ? null : await RecordAsync(table.Store, entry, report, clock, cancellationToken);
+            return entry is null ? null : await RecordEntryAsync(table.Store, entry, report, clock, cancellationToken);
         }
         catch (MedallionException error)
         {
@@ -30,7 +30,7 @@ public static class RunHistoryRecorder
 
     /// <summary>Appends the row of <paramref name="entry"/>, validated by <paramref name="report"/> when it was.</summary>
     /// <returns>Null when recorded, otherwise why it was not.</returns>
-    public static async Task<string?> RecordAsync(IObjectStore lake, RunLedgerEntry entry, ValidationReport? report, TimeProvider clock, CancellationToken cancellationToken = default)
+    public static async Task<string?> RecordEntryAsync(IObjectStore lake, RunLedgerEntry entry, ValidationReport? report, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lake);
         ArgumentNullException.ThrowIfNull(clock);

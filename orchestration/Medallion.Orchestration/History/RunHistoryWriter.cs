@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Medallion.Delta;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Engine.DuckDb;
+using Medallion.Jobs.Lake;
 
 namespace Medallion.Orchestration.History;
 
@@ -82,7 +83,7 @@ public sealed class RunHistoryWriter(IObjectStore lake, TimeProvider clock)
             clock.GetUtcNow().ToUnixTimeMilliseconds(),
             DataChange: true,
             DuckDbFileStatistics.Convert(rows, columns, RunHistoryTable.Schema, RunHistoryTable.PartitionColumns),
-            new Dictionary<string, string> { [DuckDbTables.RunKeyTag] = row.RunKey });
+            new Dictionary<string, string> { [LakeLayout.RunKeyTag] = row.RunKey });
     }
 
     private async Task<long> CommitAsync(AddFile file, CancellationToken cancellationToken)

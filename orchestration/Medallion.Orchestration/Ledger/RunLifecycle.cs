@@ -93,7 +93,7 @@ public sealed class RunLifecycle(RunLedger ledger, LakeLayout layout, TimeProvid
     {
         // Written even when the caller cancelled: the ledger must not say running for a run that stopped.
         entry = entry.WithStatus(RunLedgerEntry.Failed, clock.GetUtcNow()) with { Error = reason };
-        if (await RunHistoryRecorder.RecordAsync(ledger.Store, entry, report: null, clock, CancellationToken.None) is { } problem)
+        if (await RunHistoryRecorder.RecordEntryAsync(ledger.Store, entry, report: null, clock, CancellationToken.None) is { } problem)
         {
             entry = entry with { Error = $"{reason} (and {problem})" };
         }

@@ -1,5 +1,5 @@
 using Medallion.Jobs.Config;
-using Medallion.Jobs.Samples;
+using Medallion.Samples;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Runs;
 using Medallion.Testing;

@@ -14,7 +14,7 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// <see cref="StringStatistics.IndexedColumns"/> leaf data columns get statistics, and string
 /// bounds are cut by <see cref="StringStatistics"/>.
 /// </summary>
-internal static class DuckDbFileStatistics
+public static class DuckDbFileStatistics
 {
     public static FileStatistics Convert(long rows, IDictionary columns, DeltaSchema schema, IReadOnlyList<string> partitionColumns)
     {
