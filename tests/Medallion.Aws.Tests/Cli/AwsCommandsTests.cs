@@ -86,7 +86,7 @@ public sealed class AwsCommandsTests
     {
         using var lake = new TempDirectory("medallion-submit-lake");
         using var scene = await SubmitScene.CreateAsync(_moto, lake.Combine("lake"));
-        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-trace", "--input", RepositoryPaths.Samples, "--no-promote", "--conf", scene.Conf.Directory);
+        var staged = await RunAsync("run", "mortgage_transactions", "--env", "prod", "--run-key", "k-trace", "--input", RepositoryPaths.Samples, "--no-promote", "--engine", "duckdb", "--conf", scene.Conf.Directory);
         Assert.True(staged.ExitCode == 0, staged.Error);
 
         var (exitCode, stdout, stderr) = await RunAsync("submit", "mortgage_transactions", "--env", "prod", "--run-key", "k-trace", "--wait", "--bundle", scene.Bundle, "--conf", scene.Conf.Directory);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Medallion.Aws.Deploy;
+using Medallion.Jobs.Config;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Outcomes;
 using Medallion.Orchestration.Runs;
@@ -96,7 +97,7 @@ public sealed class StateMachineOnMotoTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
         var configuration = conf.Load();
         var outcome = Assert.Single(await new PipelineRunner(configuration, clock, new SilentReporter())
-            .RunAsync(new RunRequest("mortgage_transactions", RunKey: runKey, Environment: "prod", Input: RepositoryPaths.Samples)));
+            .RunAsync(new RunRequest("mortgage_transactions", RunKey: runKey, Environment: "prod", Input: RepositoryPaths.Samples, Engine: EngineKind.DuckDb)));
         Assert.True(outcome.Succeeded, outcome.Error);
         var selection = PipelineSelection.Resolve(configuration, "mortgage_transactions", null, "prod");
         Assert.False(await RunGate.ValidateAndPromoteAsync(selection, runKey, TextWriter.Null, clock));
