@@ -159,6 +159,30 @@ public sealed class InitCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_lake.DatasetsDirectory));
     }
 
+    [Fact]
+    public async Task FormatAndTableOptions_ReadAnUnknownExtensionAsNdjson()
+    {
+        var raw = _lake.WriteRaw("feed/day1.txt", File.ReadAllBytes(Path.Combine(Samples, "events.ndjson")));
+
+        var (exitCode, _, error) = await Cli("init", "feed", "--from", raw, "--format", "ndjson", "--table", "events");
+
+        Assert.True(exitCode == 0, error);
+        var table = ConfigLoader.LoadDataset(Path.Combine(_lake.DatasetsDirectory, "feed.yaml")).Tables.Single();
+        Assert.Equal(("events", SourceFormat.Json, "feed/*.txt", 6), (table.Name, table.Source.Format, table.Source.Path, table.Columns.Count));
+    }
+
+    [Fact]
+    public async Task UnknownExtensionWithoutFormat_ExitsTwoNamingTheFormats()
+    {
+        var raw = _lake.WriteRaw("feed/day1.txt", File.ReadAllBytes(Path.Combine(Samples, "events.ndjson")));
+
+        var (exitCode, _, error) = await Cli("init", "feed", "--from", raw);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot tell the format from `.txt`; pass --format csv|json|ndjson|parquet", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_lake.DatasetsDirectory, "feed.yaml")));
+    }
+
     /// <summary>
     /// Puts the sample under the raw root, runs init, checks the YAML (schema reference, schema-valid,
     /// types and fields), then <c>datasets</c> and <c>run</c>, and that every row reached silver.
