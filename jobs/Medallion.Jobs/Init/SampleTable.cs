@@ -27,7 +27,7 @@ internal sealed class SampleTable
 
     public long Rows { get; }
 
-    /// <summary>The CSV dialect DuckDB sniffed from the first file (null for other formats).</summary>
+    /// <summary>The CSV dialect of the first file (null for other formats).</summary>
     public CsvOptions? Csv { get; }
 
     public static SampleTable Load(DuckDbSession session, IReadOnlyList<string> files, SourceFormat format, int rows, CancellationToken cancellationToken)
@@ -44,22 +44,24 @@ internal sealed class SampleTable
 
     private static (IReadOnlyList<SampleField> Fields, CsvOptions? Csv) LoadCsv(DuckDbSession session, IReadOnlyList<string> files, int rows, CancellationToken cancellationToken)
     {
-        var sniffed = session.Query(
-            $"SELECT Delimiter, Quote, Escape, HasHeader FROM sniff_csv({Sql.StringLiteral(files[0])})",
-            r => (Delimiter: r.GetString(0), Quote: r.GetString(1), Escape: r.GetString(2), Header: r.GetBoolean(3)),
-            cancellationToken)[0];
-        var defaults = CsvOptions.Default;
-        var csv = new CsvOptions(sniffed.Header, Single(sniffed.Delimiter, defaults.Delimiter), Single(sniffed.Quote, defaults.Quote), Single(sniffed.Escape, defaults.Escape));
+        // Read as bronze reads: the header names the fields, no type sniffing (DuckDB's sniffer gives up
+        // on files with bad rows, which are exactly the files worth a look). Rows with the wrong field
+        // count are skipped here; bronze keeps them as malformed.
+        var header = CsvHeader.Read(files[0], CsvOptions.Default);
+
+        // Bronze reads files with different headers separately; the sample keeps to the first file's.
+        files = files.Where(f => CsvHeader.Read(f, CsvOptions.Default) == header).ToList();
+        var csv = CsvOptions.Default with { Delimiter = SampleCsv.Delimiter(header, files[0]) };
+        var names = SampleCsv.Split(header, csv);
+        var columns = string.Join(", ", names.Select((_, i) => $"'c{i}': 'VARCHAR'"));
         session.Execute(
-            $"CREATE OR REPLACE TEMP TABLE init_raw AS SELECT * FROM read_csv({FileList(files)}, all_varchar = true, header = {(csv.Header ? "true" : "false")}, " +
+            $"CREATE OR REPLACE TEMP TABLE init_raw AS SELECT * FROM read_csv({FileList(files)}, header = true, auto_detect = false, columns = {{{columns}}}, " +
             $"delim = {Sql.StringLiteral(csv.Delimiter.ToString())}, quote = {Sql.StringLiteral(csv.Quote.ToString())}, escape = {Sql.StringLiteral(csv.Escape.ToString())}, " +
-            $"union_by_name = true, ignore_errors = true) LIMIT {rows}",
+            $"ignore_errors = true) LIMIT {rows}",
             cancellationToken);
 
-        // Without a header bronze maps columns by position; DuckDB names them column0, column1, ….
-        var names = ColumnsOf(session, "init_raw", cancellationToken);
-        var fields = names.Select((name, i) => new SampleField(csv.Header ? name.Trim() : $"column{i + 1}", $"s{i}", null)).ToList();
-        CopyAsText(session, names.Select(Sql.Identifier).ToList(), "init_raw", cancellationToken);
+        var fields = names.Select((name, i) => new SampleField(name.Trim(), $"s{i}", null)).ToList();
+        CopyAsText(session, names.Select((_, i) => $"c{i}").ToList(), "init_raw", cancellationToken);
         return (fields, csv);
     }
 
@@ -153,13 +155,8 @@ internal sealed class SampleTable
         session.Execute($"CREATE OR REPLACE TEMP TABLE {Table} AS SELECT {columns} FROM {from}", cancellationToken);
     }
 
-    private static List<string> ColumnsOf(DuckDbSession session, string table, CancellationToken cancellationToken) =>
-        session.Query($"DESCRIBE {table}", r => r.GetString(0), cancellationToken).ToList();
-
     // Quoted as bronze quotes it (RawRecordsReader), so the sample reads exactly the values bronze will.
     private static string JsonKey(string key) => "\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static char Single(string sniffed, char fallback) => sniffed.Length == 1 && sniffed[0] != '\0' ? sniffed[0] : fallback;
 
     private static string FileList(IReadOnlyList<string> files) => "[" + string.Join(", ", files.Select(Sql.StringLiteral)) + "]";
 }

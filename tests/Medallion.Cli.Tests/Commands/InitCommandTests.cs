@@ -118,6 +118,39 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("primary_key: [id]", yaml, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Regression: DuckDB's CSV sniffer gave up on the generated mortgage sample (bad rows on purpose)
+    /// and init failed; the dialect now comes from the header line and bad rows are skipped in the sample.
+    /// </summary>
+    [Fact]
+    public async Task CsvWithBadRows_IsStillDrafted()
+    {
+        var generate = await CliRunner.RunAsync("sample", "generate", "mortgage_transactions", "--rows", "200000", "--out", Path.Combine(_lake.RawRoot, "mortgage"));
+        Assert.Equal(0, generate.ExitCode);
+
+        var (exitCode, _, error) = await Cli("init", "mortgage", "--from", Path.Combine(_lake.RawRoot, "mortgage", "transactions.csv"));
+
+        Assert.True(exitCode == 0, error);
+        var table = ConfigLoader.LoadDataset(Path.Combine(_lake.DatasetsDirectory, "mortgage.yaml")).Tables.Single();
+        Assert.Equal(
+            ["transaction_id", "customer_id", "transaction_amount", "currency", "transaction_timestamp"],
+            table.Columns.Select(c => c.Name));
+        Assert.Equal(',', table.Source.Csv.Delimiter);
+    }
+
+    [Fact]
+    public async Task SemicolonCsv_IsReadWithItsDelimiter()
+    {
+        var raw = _lake.WriteRaw("eu/prices.csv", "sku;price;day\n\"A;1\";1,5;2024-01-01\nB2;2;2024-01-02\n");
+
+        var (exitCode, _, error) = await Cli("init", "eu", "--from", raw);
+
+        Assert.True(exitCode == 0, error);
+        var table = ConfigLoader.LoadDataset(Path.Combine(_lake.DatasetsDirectory, "eu.yaml")).Tables.Single();
+        Assert.Equal(';', table.Source.Csv.Delimiter);
+        Assert.Equal(["sku: string", "price: string", "day: date"], table.Columns.Select(c => $"{c.Name}: {c.Type}"));
+    }
+
     [Fact]
     public async Task ExistingFile_ExitsTwoAndLeavesItUntouched()
     {
