@@ -20,6 +20,7 @@ internal static class MedallionCli
         var root = new RootCommand("Medallion: bronze and silver Delta Lake tables from raw files, on DuckDB or Spark, from one YAML per dataset.");
         root.Options.Add(CommonOptions.Conf);
         root.Subcommands.Add(DatasetsCommand.Create(context));
+        root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));

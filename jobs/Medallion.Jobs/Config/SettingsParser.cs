@@ -6,7 +6,7 @@ namespace Medallion.Jobs.Config;
 /// <summary>Turns the root node of <c>medallion.yaml</c> into a <see cref="MedallionConfig"/>.</summary>
 internal sealed partial class SettingsParser
 {
-    private static readonly Dictionary<string, EngineKind> Engines = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, EngineKind> Engines = new(StringComparer.Ordinal)
     {
         ["duckdb"] = EngineKind.DuckDb,
         ["spark"] = EngineKind.Spark,

@@ -5,7 +5,7 @@ namespace Medallion.Jobs.Config;
 /// <summary>Parses a table's <c>source</c> block, including the CSV dialect.</summary>
 internal sealed class SourceParser
 {
-    private static readonly Dictionary<string, SourceFormat> Formats = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, SourceFormat> Formats = new(StringComparer.Ordinal)
     {
         ["json"] = SourceFormat.Json,
         ["csv"] = SourceFormat.Csv,

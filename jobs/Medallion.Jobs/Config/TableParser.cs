@@ -7,14 +7,14 @@ namespace Medallion.Jobs.Config;
 /// <summary>Parses one item of <c>tables</c>, then checks its column flow.</summary>
 internal sealed class TableParser
 {
-    private static readonly Dictionary<string, PromotionMode> Promotions = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, PromotionMode> Promotions = new(StringComparer.Ordinal)
     {
         ["replace_partitions"] = PromotionMode.ReplacePartitions,
         ["replace_all"] = PromotionMode.ReplaceAll,
         ["append"] = PromotionMode.Append,
     };
 
-    private static readonly string[] AllowedKeys =
+    internal static readonly string[] AllowedKeys =
     [
         "name", "schema_version", "source", "columns", "primary_key", "partition_by",
         "transforms", "rules", "validation", "promotion",

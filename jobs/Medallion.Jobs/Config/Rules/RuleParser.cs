@@ -11,9 +11,9 @@ namespace Medallion.Jobs.Config.Rules;
 /// </summary>
 internal sealed partial class RuleParser
 {
-    private static readonly string[] Modifiers = ["name", "severity", "threshold"];
+    internal static readonly string[] Modifiers = ["name", "severity", "threshold"];
 
-    private static readonly Dictionary<string, RuleSeverity> Severities = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, RuleSeverity> Severities = new(StringComparer.Ordinal)
     {
         ["warn"] = RuleSeverity.Warn,
         ["quarantine"] = RuleSeverity.Quarantine,

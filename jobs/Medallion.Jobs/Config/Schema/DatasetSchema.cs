@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Medallion.Jobs.Config.Rules;
+
+namespace Medallion.Jobs.Config.Schema;
+
+/// <summary>
+/// The JSON Schema of <c>datasets/&lt;dataset&gt;.yaml</c>, built from what the loader reads: the
+/// table keys, formats, promotions and severities of the parsers, the kinds of the catalogues, the
+/// name patterns of <see cref="ConfigNames"/> and the types of <see cref="ColumnType"/>.
+/// </summary>
+internal static class DatasetSchema
+{
+    private const string DecimalPattern = "^decimal\\s*\\(\\s*\\d{1,2}\\s*,\\s*\\d{1,2}\\s*\\)$";
+
+    public static JsonObject Build()
+    {
+        var definitions = new JsonObject
+        {
+            ["table"] = Table(),
+            ["source"] = Source(),
+            ["csv"] = Csv(),
+            ["column"] = Column(),
+            ["columnName"] = Json.String("A column name; names starting with _ are reserved for lineage columns.", ConfigNames.ColumnPattern),
+            ["columnType"] = ColumnTypeSchema(),
+            ["transform"] = Transform(),
+            ["rule"] = Rule(),
+            ["validation"] = Validation(),
+        };
+        var root = Json.Object(
+            "A Medallion dataset: one source system with one or more tables (docs/configuration.md).",
+            [
+                ("dataset", Json.String("The dataset name; must equal the file name without .yaml.", ConfigNames.DatasetOrTablePattern)),
+                ("description", Json.String("What the dataset is.")),
+                ("schedule", Json.String("An EventBridge Scheduler expression, e.g. cron(0 3 * * ? *).")),
+                ("tables", Json.List("The dataset's tables.", Json.Ref("table"))),
+            ],
+            "dataset", "tables");
+        return ConfigSchemas.Document("Medallion dataset (conf/datasets/<dataset>.yaml)", root, definitions);
+    }
+
+    private static JsonObject Table()
+    {
+        var properties = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["name"] = Json.String("The table name, unique within the dataset.", ConfigNames.DatasetOrTablePattern),
+            ["schema_version"] = Json.String("Part of the lake path; default v1.", "^v[0-9]{1,9}$"),
+            ["source"] = Json.Ref("source"),
+            ["columns"] = Json.List("The bronze columns, in order.", Json.Ref("column")),
+            ["primary_key"] = Json.List("The key columns.", Json.Ref("columnName"), minItems: 0),
+            ["partition_by"] = Json.List("Silver partition columns; they must exist after the transforms.", Json.Ref("columnName"), minItems: 0),
+            ["transforms"] = Json.List("Silver transforms, in order.", Json.Ref("transform"), minItems: 0),
+            ["rules"] = Json.List("Silver quality rules.", Json.Ref("rule"), minItems: 0),
+            ["validation"] = Json.Ref("validation"),
+            ["promotion"] = Json.Enum("How a validated run is promoted to current/; default replace_partitions.", TableParser.Promotions.Keys),
+        };
+
+        // The loader's own key list decides which keys a table has; a key it gains without a schema here fails generation.
+        var missing = TableParser.AllowedKeys.Where(k => !properties.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"table key(s) {string.Join(", ", missing)} have no JSON Schema; add them to {nameof(DatasetSchema)}");
+        }
+
+        return Json.Object("A table.", TableParser.AllowedKeys.Select(k => (k, properties[k])), "name", "source", "columns");
+    }
+
+    private static JsonObject Source() => Json.Object(
+        "Where the raw files are and how to read them.",
+        [
+            ("path", Json.String("A glob under the environment's raw_root, e.g. orders/*.csv.")),
+            ("format", Json.Enum("The file format.", SourceParser.Formats.Keys)),
+            ("csv", Json.Ref("csv")),
+        ],
+        "path", "format");
+
+    private static JsonObject Csv() => Json.Object(
+        "The CSV dialect (format csv only); every key optional.",
+        [
+            ("header", Json.Boolean("Whether the first line names the fields; default true.")),
+            ("delimiter", Character("The field delimiter; default ,.")),
+            ("quote", Character("The quote character; default \".")),
+            ("escape", Character("The escape character inside quotes; default \".")),
+        ]);
+
+    private static JsonObject Character(string description) =>
+        new() { ["type"] = "string", ["description"] = description, ["minLength"] = 1, ["maxLength"] = 1 };
+
+    private static JsonObject Column() => Json.Object(
+        "A bronze column.",
+        [
+            ("name", Json.Ref("columnName")),
+            ("type", Json.Ref("columnType")),
+            ("field", Json.String("The JSON path (a.b) or CSV header when it differs from the name.")),
+        ],
+        "name", "type");
+
+    private static JsonObject ColumnTypeSchema()
+    {
+        var simple = Enum.GetValues<ColumnKind>().Where(k => k != ColumnKind.Decimal).Select(k => k.ToString().ToLowerInvariant());
+        return new JsonObject
+        {
+            ["description"] = $"A column type: {ColumnType.Expected}; quote decimal(p,s) inside {{ }}.",
+            ["anyOf"] = new JsonArray(
+                Json.Enum("A column type.", simple),
+                Json.String("decimal(precision, scale), 1 <= precision <= 38, scale <= precision.", DecimalPattern)),
+        };
+    }
+
+    private static JsonObject Transform()
+    {
+        var node = Json.Object("A silver transform: one key naming its kind.", KindShapes.TransformKinds());
+        node["minProperties"] = 1;
+        node["maxProperties"] = 1;
+        return node;
+    }
+
+    private static JsonObject Rule()
+    {
+        var kinds = KindShapes.RuleKinds().ToList();
+        var modifiers = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["name"] = Json.String("The rule name; default <kind>_<columns>.", "^[A-Za-z][A-Za-z0-9_]{0,127}$"),
+            ["severity"] = Json.Enum("warn counts only; quarantine (default) sets the row aside; fail fails the run.", RuleParser.Severities.Keys),
+            ["threshold"] = Json.Number("With severity fail: fail only when more than this share of rows breaks the rule.", 0, 1),
+        };
+        var node = Json.Object(
+            "A silver quality rule: one key naming its kind, plus optional name, severity and threshold.",
+            kinds.Concat(RuleParser.Modifiers.Select(m => (m, modifiers[m]))));
+        node["oneOf"] = new JsonArray(kinds.Select(k => (JsonNode)new JsonObject { ["required"] = Json.Array([k.Kind]) }).ToArray());
+        return node;
+    }
+
+    private static JsonObject Validation() => Json.Object(
+        "Gate thresholds for medallion validate.",
+        [
+            ("min_rows", Json.Integer("Fewest silver rows a run may have; default 0.", 0)),
+            ("max_quarantine_ratio", Json.Number("Largest quarantined share of rows read; default 1.", 0, 1)),
+            ("max_row_change_ratio", Json.Number("Largest relative change in silver rows against the promoted run.", 0)),
+        ]);
+}
