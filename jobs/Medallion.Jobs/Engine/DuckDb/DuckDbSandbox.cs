@@ -28,8 +28,10 @@ public sealed record DuckDbSandbox(IReadOnlyList<string> Directories, IReadOnlyL
     {
         var sql = DuckDbDialect.Instance;
         // A folder is matched as a prefix: the separator at the end keeps "/lake/t" from allowing "/lake/t2".
-        var directories = Directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d)) + Path.DirectorySeparatorChar);
-        var files = Files.Select(Path.GetFullPath);
+        var folders = Directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToList();
+        var directories = folders.Select(d => d + Path.DirectorySeparatorChar);
+        // The folder itself as a path too: a partitioned COPY names the folder as its target.
+        var files = Files.Select(Path.GetFullPath).Concat(folders);
         return
         [
             "SET autoinstall_known_extensions = false",
