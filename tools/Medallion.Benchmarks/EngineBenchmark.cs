@@ -36,7 +36,7 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
         for (var repetition = 1; repetition <= options.Repetitions; repetition++)
         {
             var clockA = Stopwatch.StartNew();
-            using (var session = new DuckDbSession(duckDb))
+            using (var session = new DuckDbSession(duckDb, new DuckDbSandbox([workspace.InputDirectory, workspace.Output("duckdb")], [])))
             {
                 duckDbRows = session.Execute(BareDuckDbCopy.Statement(workspace.InputDirectory, formats, workspace.Output("duckdb")), cancellationToken);
             }
@@ -77,7 +77,7 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
 
     private static string DuckDbVersion(DuckDbSpec settings)
     {
-        using var session = new DuckDbSession(settings);
+        using var session = new DuckDbSession(settings, DuckDbSandbox.Nothing);
         return session.Query("SELECT version()", r => r.GetString(0))[0];
     }
 

@@ -1,3 +1,5 @@
+using Medallion.Jobs.Sql;
+
 namespace Medallion.Jobs.Config;
 
 /// <summary>
@@ -23,18 +25,24 @@ public static class ConfigLoader
         }
 
         var errors = new List<ConfigError>();
+        using var fragments = new SqlFragmentChecker();
         var settingsPath = Path.Combine(confDirectory, SettingsFileName);
         var settings = File.Exists(settingsPath)
-            ? ReadSettings(settingsPath, errors)
+            ? ReadSettings(settingsPath, errors, fragments)
             : Missing<MedallionConfig>(settingsPath, $"{SettingsFileName} is missing; every conf folder needs one (see docs/configuration.md)", errors);
 
         var datasets = new List<DatasetSpec>();
         var datasetsFolder = Path.Combine(confDirectory, DatasetsFolderName);
         if (Directory.Exists(datasetsFolder))
         {
-            foreach (var path in Directory.GetFiles(datasetsFolder, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.GetFiles(datasetsFolder).Order(StringComparer.Ordinal))
             {
-                if (ReadDataset(path, errors) is { } dataset)
+                if (!IsDatasetFile(path, errors))
+                {
+                    continue;
+                }
+
+                if (ReadDataset(path, errors, fragments) is { } dataset)
                 {
                     datasets.Add(dataset);
                 }
@@ -55,7 +63,8 @@ public static class ConfigLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var errors = new List<ConfigError>();
-        var dataset = File.Exists(path) ? ReadDataset(path, errors) : Missing<DatasetSpec>(path, "the dataset file does not exist", errors);
+        using var fragments = new SqlFragmentChecker();
+        var dataset = File.Exists(path) ? ReadDataset(path, errors, fragments) : Missing<DatasetSpec>(path, "the dataset file does not exist", errors);
         return errors.Count == 0 && dataset is not null ? dataset : throw new ConfigurationException(errors);
     }
 
@@ -65,20 +74,44 @@ public static class ConfigLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var errors = new List<ConfigError>();
-        var settings = File.Exists(path) ? ReadSettings(path, errors) : Missing<MedallionConfig>(path, $"{SettingsFileName} does not exist", errors);
+        using var fragments = new SqlFragmentChecker();
+        var settings = File.Exists(path) ? ReadSettings(path, errors, fragments) : Missing<MedallionConfig>(path, $"{SettingsFileName} does not exist", errors);
         return errors.Count == 0 && settings is not null ? settings : throw new ConfigurationException(errors);
     }
 
-    private static MedallionConfig? ReadSettings(string path, List<ConfigError> errors)
+    /// <summary>
+    /// Dataset files end in <c>.yaml</c>. A <c>.yml</c> (or <c>.YAML</c>) file beside them is reported,
+    /// not read: reading it would make two spellings of one name possible, and ignoring it silently
+    /// hides a whole dataset. Other files (a README, an editor's backup) are not configuration.
+    /// </summary>
+    private static bool IsDatasetFile(string path, List<ConfigError> errors)
     {
-        var reader = new ConfigReader(path, errors);
-        return reader.ParseDocument(File.ReadAllText(path)) is { } root ? new SettingsParser(reader).Parse(root) : null;
+        var extension = Path.GetExtension(path);
+        if (extension == ".yaml")
+        {
+            return true;
+        }
+
+        if (string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new ConfigError(
+                new SourceLocation(path, 1, 1),
+                $"dataset files must end in `.yaml`; rename {Path.GetFileName(path)} to {Path.GetFileNameWithoutExtension(path)}.yaml (it is not read as it is)"));
+        }
+
+        return false;
     }
 
-    private static DatasetSpec? ReadDataset(string path, List<ConfigError> errors)
+    private static MedallionConfig? ReadSettings(string path, List<ConfigError> errors, SqlFragmentChecker fragments)
     {
-        var reader = new ConfigReader(path, errors);
-        return reader.ParseDocument(File.ReadAllText(path)) is { } root ? new DatasetParser(reader).Parse(root) : null;
+        var reader = new ConfigReader(path, errors, fragments);
+        return reader.ParseFile() is { } root ? new SettingsParser(reader).Parse(root) : null;
+    }
+
+    private static DatasetSpec? ReadDataset(string path, List<ConfigError> errors, SqlFragmentChecker fragments)
+    {
+        var reader = new ConfigReader(path, errors, fragments);
+        return reader.ParseFile() is { } root ? new DatasetParser(reader).Parse(root) : null;
     }
 
     // A file that is not there has no position; 1:1 keeps the file:line:column form tools link.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Medallion.Jobs.Sql;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -14,13 +15,17 @@ internal sealed partial class ConfigReader
 {
     private readonly List<ConfigError> _errors;
 
-    public ConfigReader(string file, List<ConfigError> errors)
+    /// <param name="fragments">Checks the file's SQL fragments; the loader shares one across files.</param>
+    public ConfigReader(string file, List<ConfigError> errors, SqlFragmentChecker fragments)
     {
         File = file;
         _errors = errors;
+        Fragments = fragments;
     }
 
     public string File { get; }
+
+    public SqlFragmentChecker Fragments { get; }
 
     /// <summary>How many errors have been reported so far (to tell whether a section added any).</summary>
     public int ErrorCount => _errors.Count;

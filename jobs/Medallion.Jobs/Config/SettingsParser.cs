@@ -71,8 +71,8 @@ internal sealed partial class SettingsParser
         }
 
         var values = _reader.Keys(map, what, "lake_root", "raw_root", "engine", "duckdb", "aws");
-        var lakeRoot = RequiredString(map, values, "lake_root", what);
-        var rawRoot = RequiredString(map, values, "raw_root", what);
+        var lakeRoot = Root(map, values, "lake_root", what);
+        var rawRoot = Root(map, values, "raw_root", what);
         var engine = ConfigReader.Optional(values, "engine") is { } engineNode
             ? _reader.Choice(engineNode, "`engine`", Engines) ?? EngineKind.DuckDb
             : EngineKind.DuckDb;
@@ -103,6 +103,11 @@ internal sealed partial class SettingsParser
 
         if (ConfigReader.Optional(values, "temp_directory") is { } tempNode && _reader.String(tempNode, "`temp_directory`") is { } temp)
         {
+            if (ConfigPaths.LocalFolderProblem(temp, writable: true) is { } problem)
+            {
+                _reader.Error(tempNode, $"`temp_directory` `{temp}` is not a usable folder: {problem}");
+            }
+
             spec = spec with { TempDirectory = temp };
         }
 
@@ -167,6 +172,18 @@ internal sealed partial class SettingsParser
         }
 
         return label;
+    }
+
+    /// <summary>A lake or raw root: a local folder, or a URI such as <c>s3://bucket/prefix</c>.</summary>
+    private string? Root(YamlMappingNode map, Dictionary<string, YamlNode> values, string key, string what)
+    {
+        var root = RequiredString(map, values, key, what);
+        if (root is not null && ConfigPaths.RootProblem(root) is { } problem)
+        {
+            _reader.Error(values[key], $"`{key}` `{root}` cannot be opened: {problem}");
+        }
+
+        return root;
     }
 
     private string? RequiredString(YamlMappingNode map, Dictionary<string, YamlNode> values, string key, string what) =>

@@ -26,6 +26,11 @@ internal sealed class SourceParser
 
         var values = _reader.Keys(map, What, "path", "format", "csv");
         var path = _reader.Required(map, values, "path", What) is { } pathNode ? _reader.String(pathNode, "`path`") : null;
+        if (path is not null)
+        {
+            CheckPath(values["path"], path);
+        }
+
         SourceFormat? format = _reader.Required(map, values, "format", What) is { } formatNode
             ? _reader.Choice(formatNode, "`format`", Formats)
             : null;
@@ -72,7 +77,54 @@ internal sealed class SourceParser
             options = options with { Escape = escape };
         }
 
+        CheckDialect(values, options);
         return options;
+    }
+
+    /// <summary>
+    /// A source path is a glob relative to the raw root, the same on a folder and on S3: an absolute
+    /// path, a URI, a drive or a <c>..</c> segment would read outside the root (<c>../../etc/*</c>).
+    /// </summary>
+    private void CheckPath(YamlNode node, string path)
+    {
+        var segments = path.Replace('\\', '/').Split('/');
+        var problem = path.Trim().Length == 0 ? "it is empty"
+            : path.StartsWith('/') || path.StartsWith('\\') || path.StartsWith('~') ? "it is absolute"
+            : path.Contains("://", StringComparison.Ordinal) ? "it is a URI; the environment's `raw_root` says where raw files are"
+            : path.Length >= 2 && path[1] == ':' ? "it names a drive"
+            : segments.Any(s => s == "..") ? "it climbs out of the raw root with `..`"
+            : path.Any(char.IsControl) ? "it holds a control character"
+            : null;
+        if (problem is not null)
+        {
+            _reader.Error(node, $"`path` must be a glob relative to the environment's raw root, such as orders/*.json, but {problem}: `{path}`");
+        }
+    }
+
+    /// <summary>A delimiter equal to the quote or escape, or a line break as either, leaves no way to read a field.</summary>
+    private void CheckDialect(Dictionary<string, YamlNode> values, CsvOptions options)
+    {
+        var at = ConfigReader.Optional(values, "delimiter") ?? ConfigReader.Optional(values, "quote") ?? ConfigReader.Optional(values, "escape");
+        if (at is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in new[] { ("delimiter", options.Delimiter), ("quote", options.Quote), ("escape", options.Escape) })
+        {
+            if (value is '\n' or '\r')
+            {
+                _reader.Error(ConfigReader.Optional(values, key) ?? at, $"`{key}` cannot be a line break");
+            }
+        }
+
+        if (options.Delimiter == options.Quote || options.Delimiter == options.Escape)
+        {
+            var other = options.Delimiter == options.Quote ? "quote" : "escape";
+            _reader.Error(
+                ConfigReader.Optional(values, "delimiter") ?? at,
+                $"`delimiter` `{options.Delimiter}` is also the {other} character; a CSV needs them to differ (the {other} is `{(other == "quote" ? options.Quote : options.Escape)}`)");
+        }
     }
 
     private char? Character(Dictionary<string, YamlNode> values, string key)

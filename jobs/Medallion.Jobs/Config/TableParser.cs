@@ -86,13 +86,32 @@ internal sealed class TableParser
         };
         if (flowInputsClean)
         {
-            foreach (var error in ColumnFlow.Trace(table).Errors)
+            var flow = ColumnFlow.Trace(table);
+            foreach (var error in flow.Errors)
             {
                 _reader.Error(error.Location, error.Message);
             }
+
+            CheckFragments(table, flow);
         }
 
         return table;
+    }
+
+    /// <summary>Each SQL fragment binds against the columns that exist where it runs: a transform's, those before it; a rule's, the silver columns.</summary>
+    private void CheckFragments(TableSpec table, ColumnFlowResult flow)
+    {
+        for (var index = 0; index < table.Transforms.Count; index++)
+        {
+            var transform = table.Transforms[index];
+            var before = index == 0 ? flow.Bronze : flow.AfterTransform[index - 1];
+            _reader.CheckFragmentColumns(transform.Fragments, before, transform.Kind);
+        }
+
+        foreach (var rule in table.Rules)
+        {
+            _reader.CheckFragmentColumns(rule.Fragments, flow.Silver, $"rule `{rule.Name}` ({rule.Kind})");
+        }
     }
 
     private List<ColumnSpec> ParseColumns(YamlNode node)

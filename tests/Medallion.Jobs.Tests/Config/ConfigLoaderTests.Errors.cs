@@ -14,6 +14,8 @@ public sealed partial class ConfigLoaderTests
     [MemberData(nameof(TableErrors))]
     [MemberData(nameof(TransformErrors))]
     [MemberData(nameof(RuleErrors))]
+    [MemberData(nameof(FragmentErrors))]
+    [MemberData(nameof(SourceErrors))]
     public void LoadDataset_BadDataset_ReportsOneErrorAtItsPosition(string scenario, string yaml, int line, int column, string[] fragments)
     {
         _ = scenario;
@@ -27,6 +29,7 @@ public sealed partial class ConfigLoaderTests
     /// <param name="yaml">A <c>medallion.yaml</c>.</param>
     [Theory]
     [MemberData(nameof(SettingsErrors))]
+    [MemberData(nameof(RootErrors))]
     public void LoadSettings_BadSettings_ReportsOneErrorAtItsPosition(string scenario, string yaml, int line, int column, string[] fragments)
     {
         _ = scenario;

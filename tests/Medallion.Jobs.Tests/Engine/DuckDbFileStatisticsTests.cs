@@ -24,7 +24,7 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
         var shortValue = new string('a', 31) + "😀tail";
         var longValue = new string('b', 40);
         var schema = new DeltaSchema([new DeltaField("s", DeltaPrimitiveType.String)]);
-        using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
+        using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")), new DuckDbSandbox([_folder.Path], []));
         var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
         var file = Assert.Single(await sut.WriteAsync(new ParquetWrite($"SELECT * FROM (VALUES ('{shortValue}'), ('{longValue}')) AS v(s)", []), "t", schema));
@@ -38,7 +38,7 @@ public sealed class DuckDbFileStatisticsTests : IDisposable
     public async Task Convert_MoreThanThirtyTwoColumns_KeepsStatsForTheFirstThirtyTwo()
     {
         var schema = new DeltaSchema([.. Enumerable.Range(0, 34).Select(index => new DeltaField($"c{index}", DeltaPrimitiveType.Integer))]);
-        using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")));
+        using var session = new DuckDbSession(new DuckDbSpec(TempDirectory: _folder.Combine("tmp")), new DuckDbSandbox([_folder.Path], []));
         var sut = new ParquetFileWriter(session, new DuckDbTables(_folder.Path, new LocalObjectStore(_folder.Path), new FakeTimeProvider()));
 
         var file = Assert.Single(await sut.WriteAsync(new ParquetWrite($"SELECT {string.Join(", ", Enumerable.Range(0, 34).Select(index => $"{index}::INTEGER AS c{index}"))}", []), "wide", schema));

@@ -11,14 +11,20 @@ public sealed record ExpressionRule(string Sql, string Name, RuleSeverity Severi
 
     public override string Kind => KindName;
 
-    // The condition is SQL; the engine reports its columns when it plans the query.
+    // The condition's columns are checked by binding it in DuckDB against the silver columns (see ConfigReader.CheckFragmentColumns).
     internal override IReadOnlyList<string> ColumnsRead => [];
+
+    /// <summary>Where the YAML wrote <see cref="Sql"/>; null for a rule built in code.</summary>
+    internal SqlFragment? ConditionFragment { get; init; }
+
+    internal override IEnumerable<SqlFragment> Fragments => [ConditionFragment ?? new SqlFragment(Sql, SqlFragmentRole.Condition, Location)];
 
     static RuleSpec? IRuleKind.Parse(ConfigReader reader, YamlMappingNode body, RuleHeader header)
     {
         var values = reader.Keys(body, $"`{KindName}`", "sql");
-        return reader.RequiredString(body, values, "sql", $"`{KindName}`") is { } sql
-            ? new ExpressionRule(sql, header.NameFor(KindName, []), header.Severity, header.Threshold, header.Location)
+        return reader.Required(body, values, "sql", $"`{KindName}`") is { } node
+            && reader.SqlFragment(node, $"`sql` of `{KindName}`", SqlFragmentRole.Condition) is { } sql
+            ? new ExpressionRule(sql.Text, header.NameFor(KindName, []), header.Severity, header.Threshold, header.Location) { ConditionFragment = sql }
             : null;
     }
 

@@ -25,6 +25,9 @@ public abstract record RuleSpec(string Name, RuleSeverity Severity, double? Thre
     /// </summary>
     internal virtual IReadOnlyList<string>? RepeatedKeys => null;
 
+    /// <summary>The user SQL the rule embeds (checked against the silver columns when the config loads); none by default.</summary>
+    internal virtual IEnumerable<SqlFragment> Fragments => [];
+
     /// <summary>A condition true where a live row breaks the rule, written with the dialect's primitives.</summary>
     internal abstract string Broken(RuleSql sql);
 }

@@ -31,11 +31,20 @@ public sealed record DeriveTransform(string Column, ColumnType Type, string Expr
         var type = reader.Required(map, values, "type", What) is { } typeNode
             ? TableParser.ParseType(reader, typeNode, $"derived column `{column}`")
             : null;
-        var expression = reader.RequiredString(map, values, "expression", What);
-        return column is null || type is null || expression is null ? null : new DeriveTransform(column, type, expression, at);
+        var expression = reader.Required(map, values, "expression", What) is { } expressionNode
+            ? reader.SqlFragment(expressionNode, "`expression` of `derive`", SqlFragmentRole.Value)
+            : null;
+        return column is null || type is null || expression is null
+            ? null
+            : new DeriveTransform(column, type, expression.Text, at) { ExpressionFragment = expression };
     }
 
-    // The expression's own columns are SQL; the engine reports them when it plans the query.
+    /// <summary>Where the YAML wrote <see cref="Expression"/>; null for a transform built in code.</summary>
+    internal SqlFragment? ExpressionFragment { get; init; }
+
+    internal override IEnumerable<SqlFragment> Fragments => [ExpressionFragment ?? new SqlFragment(Expression, SqlFragmentRole.Value, Location)];
+
+    // The expression's columns are checked by binding it in DuckDB (see ConfigReader.CheckFragmentColumns).
     internal override void Trace(ColumnStep step)
     {
         // Replacing keeps the column's position; a name differing only in case would be a second, clashing column.

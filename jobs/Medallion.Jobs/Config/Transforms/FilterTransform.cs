@@ -11,9 +11,16 @@ public sealed record FilterTransform(string Condition, SourceLocation Location) 
     public override string Kind => KindName;
 
     static TransformSpec? ITransformKind.Parse(ConfigReader reader, YamlNode value, SourceLocation at) =>
-        reader.String(value, $"`{KindName}`") is { } condition ? new FilterTransform(condition, at) : null;
+        reader.SqlFragment(value, $"`{KindName}`", SqlFragmentRole.Condition) is { } condition
+            ? new FilterTransform(condition.Text, at) { ConditionFragment = condition }
+            : null;
 
-    // A filter keeps every column; its SQL is checked by the engine.
+    /// <summary>Where the YAML wrote <see cref="Condition"/>; null for a transform built in code.</summary>
+    internal SqlFragment? ConditionFragment { get; init; }
+
+    internal override IEnumerable<SqlFragment> Fragments => [ConditionFragment ?? new SqlFragment(Condition, SqlFragmentRole.Condition, Location)];
+
+    // A filter keeps every column; its condition's columns are checked by binding it in DuckDB.
     internal override void Trace(ColumnStep step)
     {
     }

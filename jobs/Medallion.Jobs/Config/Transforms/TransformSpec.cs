@@ -24,4 +24,7 @@ public abstract record TransformSpec(SourceLocation Location)
     /// <summary>The rules the transform adds by itself (a cast adds <c>cast_&lt;column&gt;</c>); none by default.</summary>
     /// <param name="step">The transform's index in the table's transforms.</param>
     internal virtual IEnumerable<ImplicitRule> ImplicitRules(int step) => [];
+
+    /// <summary>The user SQL the transform embeds (checked against the columns before it when the config loads); none by default.</summary>
+    internal virtual IEnumerable<SqlFragment> Fragments => [];
 }

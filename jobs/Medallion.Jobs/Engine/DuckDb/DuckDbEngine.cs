@@ -19,15 +19,21 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
     public async Task<LayerResult> RunBronzeAsync(
         TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings, onStatement);
+        ArgumentNullException.ThrowIfNull(files);
         var script = new BronzeScript(plan, RunValues.Of(run), Path.GetFullPath(rawRoot), tables.LakeDirectory);
+        // Bronze reads exactly its raw files (named as the sandbox names them) and writes only its bronze table.
+        files = [.. files.Select(Path.GetFullPath)];
+        using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], files), onStatement);
         return await new BronzeStep(session, tables).RunAsync(script, run, files, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
     {
-        using var session = new DuckDbSession(settings, onStatement);
-        return await new SilverStep(session, tables).RunAsync(new SilverScript(plan, RunValues.Of(run), tables.LakeDirectory), run, cancellationToken);
+        var script = new SilverScript(plan, RunValues.Of(run), tables.LakeDirectory);
+        // Silver reads the bronze table and writes the run's staged table and the quarantine table.
+        var sandbox = new DuckDbSandbox([.. new[] { script.Layout.Bronze, script.RunPath, script.Layout.Quarantine }.Select(tables.LocalPath)], []);
+        using var session = new DuckDbSession(settings, sandbox, onStatement);
+        return await new SilverStep(session, tables).RunAsync(script, run, cancellationToken);
     }
 
     /// <summary>

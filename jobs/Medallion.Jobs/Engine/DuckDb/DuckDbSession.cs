@@ -7,9 +7,12 @@ using Medallion.Jobs.Sql;
 namespace Medallion.Jobs.Engine.DuckDb;
 
 /// <summary>
-/// One in-process DuckDB database for a run, configured from the environment: memory bounded
-/// by <c>memory_limit</c>, spilling to <c>temp_directory</c>, clock in UTC. Calls are synchronous
-/// (DuckDB runs on the caller's thread); a cancellation token cancels the running statement.
+/// One in-process DuckDB database for a step, configured from the environment: memory bounded
+/// by <c>memory_limit</c>, spilling to <c>temp_directory</c>, clock in UTC, and confined to the
+/// step's own files (<see cref="DuckDbSandbox"/>): whatever SQL it is handed, it reads and writes
+/// only below the sandbox's folders and the temp directory, attaches, installs and loads nothing,
+/// and cannot change those settings back. Calls are synchronous (DuckDB runs on the caller's
+/// thread); a cancellation token cancels the running statement.
 /// </summary>
 public sealed class DuckDbSession : IDisposable
 {
@@ -20,10 +23,13 @@ public sealed class DuckDbSession : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly Action<string>? _onStatement;
 
+    /// <param name="settings">The environment's DuckDB settings.</param>
+    /// <param name="sandbox">The folders and files the step may touch; the temp directory is added.</param>
     /// <param name="onStatement">Sees every statement this session sends after its settings, as sent (tests compare them with the printed plan).</param>
-    public DuckDbSession(DuckDbSpec settings, Action<string>? onStatement = null)
+    public DuckDbSession(DuckDbSpec settings, DuckDbSandbox sandbox, Action<string>? onStatement = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(sandbox);
         Directory.CreateDirectory(settings.TempDirectory);
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
@@ -36,6 +42,12 @@ public sealed class DuckDbSession : IDisposable
         if (settings.Threads is { } threads)
         {
             Execute($"SET threads = {threads}");
+        }
+
+        // Last: the sandbox locks the configuration, so every setting above is final.
+        foreach (var statement in (sandbox with { Directories = [.. sandbox.Directories, settings.TempDirectory] }).Statements())
+        {
+            Execute(statement);
         }
 
         _onStatement = onStatement;
