@@ -34,7 +34,8 @@ public static class DatasetInit
             throw new ArgumentException("at least one sample file is needed", nameof(options));
         }
 
-        using var session = new DuckDbSession(engine);
+        // The sample files and nothing else: init reads what the user names and writes only through the caller.
+        using var session = new DuckDbSession(engine, new DuckDbSandbox([], [.. options.Files.Select(Path.GetFullPath)]));
         var sample = SampleTable.Load(session, options.Files, options.Format, options.SampleRows, cancellationToken);
         if (sample.Fields.Count == 0)
         {
