@@ -21,7 +21,8 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
     {
         using var session = new DuckDbSession(settings, onStatement);
         var script = new BronzeScript(plan, RunValues.Of(run), Path.GetFullPath(rawRoot), tables.LakeDirectory);
-        return await new BronzeStep(session, tables).RunAsync(script, run, files, cancellationToken);
+        var scratch = Path.Combine(Path.GetFullPath(settings.TempDirectory), $"raw-{Guid.NewGuid():N}");
+        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)
