@@ -51,7 +51,7 @@ internal static class RawRecordsSql
         // check instead of json_type saves parsing every line a third time (1.3 s per 3.4 M lines).
         // Both that check and the blank-line filter look at the first character before trimming:
         // trim copies the whole line, and trimming every line cost 1.5 s per 3.4 M lines.
-        $"INSERT INTO {Table} SELECT {JsonFields(table)}, {files.SourceName}, {JsonReason("not a JSON object")}, {JsonRaw("line")}\n" +
+        $"INSERT INTO {Table} SELECT {JsonFields(table, "__object")}, {files.SourceName}, {JsonReason("not a JSON object")}, {JsonRaw("line")}\n" +
         $"FROM (SELECT *, {DuplicateKey()} FROM (SELECT line, filename, __object, {JsonValues(table, "__object")}, {Keys(table, "__object")}\n" +
         "  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \\t\\r\\n'), '{')) THEN line END AS __object\n" +
         $"    FROM read_csv({files.List}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
@@ -59,7 +59,7 @@ internal static class RawRecordsSql
         "    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> ''))))";
 
     public static string InsertJsonArray(TableSpec table, ReadFiles files) =>
-        $"INSERT INTO {Table} SELECT {JsonFields(table)}, {files.SourceName}, {JsonReason("array element is not a JSON object")}, {JsonRaw("CAST(json AS VARCHAR)")}\n" +
+        $"INSERT INTO {Table} SELECT {JsonFields(table, "__object")}, {files.SourceName}, {JsonReason("array element is not a JSON object")}, {JsonRaw("CAST(json AS VARCHAR)")}\n" +
         $"FROM (SELECT *, {DuplicateKey()} FROM (SELECT json, filename, __object, {JsonValues(table, "__object")}, {Keys(table, "__object")}\n" +
         "  FROM (SELECT json, filename, CASE WHEN json_type(json) = 'OBJECT' THEN CAST(json AS VARCHAR) END AS __object\n" +
         $"    FROM read_json_objects({files.List}, format = 'array', filename = true))))";
@@ -86,23 +86,45 @@ internal static class RawRecordsSql
     /// <summary>
     /// Every declared field of a JSON object as text, in one list (<c>__values</c>): the list form of
     /// json_extract_string parses the object once, where one call per field parsed it once per field.
-    /// DuckDB parses a JSON number with a fraction or exponent into a double (<c>1234567890123456.789</c>
-    /// reads back as <c>1234567890123456.8</c>, <c>1.50</c> as <c>1.5</c>), so an object that may hold
-    /// one (a digit followed by <c>.</c>, <c>e</c> or <c>E</c>, or a <c>-0</c>) is read from a copy in
-    /// which every number is a string marked with U+0001: the field then holds the number's exact
-    /// text until bronze casts it. The copy is made by one regular expression that matches strings
-    /// whole (so digits inside strings stay as they are) and numbers outside them; nested objects
-    /// and arrays get their numbers back unquoted.
     /// </summary>
-    private static string JsonValues(TableSpec table, string source)
+    private static string JsonValues(TableSpec table, string source) =>
+        $"json_extract_string({source}, [{string.Join(", ", table.Columns.Select(c => Path(c.Field)))}]) AS __values";
+
+    /// <summary>
+    /// The declared fields as the JSON text wrote them. DuckDB parses a number with a fraction or an
+    /// exponent into a double (<c>1234567890123456.789</c> comes back as <c>1234567890123456.8</c>,
+    /// <c>1.50</c> as <c>1.5</c>), so a value that comes back looking like one is looked up again in the
+    /// object's text: the one <c>"key": number</c> there whose number is the same double is the text
+    /// (a regular expression over the line, far cheaper than a second parse). When the key occurs more
+    /// than once or not at all, and for a nested object or array holding such numbers, the field is read
+    /// from a copy of the object in which every number is a string marked with U+0001 (one regular
+    /// expression matches strings whole, so digits inside them stay as they are, and numbers outside
+    /// them), and the marks are taken off again.
+    /// </summary>
+    private static string JsonFields(TableSpec table, string source) =>
+        string.Join(", ", table.Columns.Select((c, i) => ExactField(c.Field, $"__values[{i + 1}]", source)));
+
+    private static string ExactField(string field, string value, string source)
     {
-        var paths = "[" + string.Join(", ", table.Columns.Select(c => Sql.StringLiteral("$" + string.Concat(c.Field.Split('.').Select(p => "." + JsonKey(p)))))) + "]";
-        var quoted = $"replace(replace(replace(regexp_replace({source}, '(\"(?:[^\"\\\\]|\\\\.)*\")|(-?[0-9][0-9.eE+-]*)', '\\1' || chr(2) || '\\2' || chr(3), 'g'), " +
-            "chr(2) || chr(3), ''), chr(2), '\"\\u0001'), chr(3), '\"')";
-        var unmarked = "list_transform(json_extract_string(" + quoted + ", " + paths + "), __v -> CASE WHEN starts_with(__v, chr(1)) THEN substr(__v, 2) " +
-            "WHEN starts_with(__v, '{') OR starts_with(__v, '[') THEN regexp_replace(__v, '\"\\\\u0001([^\"]*)\"', '\\1', 'g') ELSE __v END)";
-        return $"CASE WHEN regexp_matches({source}, '[0-9][.eE]|-0') THEN {unmarked} ELSE json_extract_string({source}, {paths}) END AS __values";
+        var key = "\"" + RegexEscape(field.Split('.')[^1]) + "\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)";
+        var candidates = $"regexp_extract_all({source}, {Sql.StringLiteral(key)}, 1)";
+        var marked = $"list_transform([json_extract_string({MarkNumbers(source)}, {Path(field)})], __m -> " +
+            "CASE WHEN starts_with(__m, chr(1)) THEN substr(__m, 2) ELSE regexp_replace(__m, '\"\\\\u0001([^\"]*)\"', '\\1', 'g') END)[1]";
+        return $"CASE WHEN regexp_matches({value}, '^-?[0-9].*[.eE]') THEN list_transform([{candidates}], __c -> " +
+            $"CASE WHEN len(__c) = 1 AND TRY_CAST(__c[1] AS DOUBLE) = TRY_CAST({value} AS DOUBLE) THEN __c[1] ELSE {marked} END)[1]\n" +
+            $"  WHEN (starts_with({value}, '{{') OR starts_with({value}, '[')) AND regexp_matches({value}, '[0-9][.eE]') THEN {marked} ELSE {value} END";
     }
+
+    /// <summary>The JSON text with every number outside strings turned into a string that starts with U+0001.</summary>
+    private static string MarkNumbers(string source) =>
+        $"replace(replace(replace(regexp_replace({source}, '(\"(?:[^\"\\\\]|\\\\.)*\")|(-?[0-9][0-9.eE+-]*)', '\\1' || chr(2) || '\\2' || chr(3), 'g'), " +
+        "chr(2) || chr(3), ''), chr(2), '\"\\u0001'), chr(3), '\"')";
+
+    private static string Path(string field) => Sql.StringLiteral("$" + string.Concat(field.Split('.').Select(p => "." + JsonKey(p))));
+
+    /// <summary>A JSON key as an RE2 pattern: ASCII punctuation escaped, everything else as written.</summary>
+    private static string RegexEscape(string key) =>
+        string.Concat(key.Select(c => c < 128 && !char.IsAsciiLetterOrDigit(c) && c != '_' ? "\\" + c : c.ToString()));
 
     /// <summary>
     /// The keys of a JSON object (<c>__keys</c>), at the top level and in each object a declared
@@ -124,8 +146,6 @@ internal static class RawRecordsSql
     private static string DuplicateKey() =>
         "CASE WHEN list_bool_or(list_transform(__keys, __k -> len(__k) <> len(list_distinct(__k)))) " +
         "THEN flatten(list_transform(__keys, __k -> list_filter(list_distinct(__k), __x -> len(list_filter(__k, __y -> __y = __x)) > 1)))[1] END AS __duplicate";
-
-    private static string JsonFields(TableSpec table) => string.Join(", ", table.Columns.Select((_, i) => $"__values[{i + 1}]"));
 
     private static string JsonKey(string key) => "\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -62,7 +62,10 @@ public sealed class JsonLinesCorpusTests : IDisposable
             "{\"id\":\"a\",\"n\":1234567890123456.789}\n" +
             "{\"id\":\"b\",\"n\":1.50, \"note\":\"1.5e3 in a string\"}\n" +
             "{\"id\":\"c\",\"n\":-0.0}\n" +
-            "{\"id\":\"d\",\"n\":12345678901234567890.5}\n");
+            "{\"id\":\"d\",\"n\":12345678901234567890.5}\n" +
+            // The key twice in the line (a nested one too) and a string that looks like a number: read from the marked copy.
+            "{\"id\":\"f\",\"n\":2.50,\"x\":{\"n\":3.0}}\n" +
+            "{\"id\":\"g\",\"n\":\"7.10\"}\n");
         corpus.Write("corpus/b.json", "[{\"id\":\"e\",\"n\":1234567890123456.789}]");
 
         var outcome = await corpus.RunAsync();
@@ -75,6 +78,8 @@ public sealed class JsonLinesCorpusTests : IDisposable
                 ["c", "-0.0", "0.000"],
                 ["d", "12345678901234567890.5", "12345678901234567890.500"],
                 ["e", "1234567890123456.789", "1234567890123456.789"],
+                ["f", "2.50", "2.500"],
+                ["g", "7.10", "7.100"],
             ],
             corpus.SilverRows("id, text, CAST(amount AS VARCHAR)"));
     }
