@@ -23,7 +23,7 @@ internal static class BronzeJob
             throw new MedallionException($"{setup.Plan.Table.Source.Location}: no raw files match '{setup.Plan.Table.Source.Path}' under {setup.RawRoot}.");
         }
 
-        var reads = SparkRawRead.For(setup.Plan.Table, files.Select(f => RawInputs.Location(setup.RawRoot, f.Path)).ToList());
+        var reads = SparkRawRead.For(setup.Plan.Table, files.Select(f => RawInputs.Location(setup.RawRoot, RawFileNames.HadoopLiteral(f.Path))).ToList());
         reads.Select(read => Load(spark, read)).Aggregate((all, next) => all.Union(next)).CreateOrReplaceTempView(SparkBronzeSql.RawView);
         spark.Sql(SparkBronzeSql.CreateRowsView(setup.Plan.Table, setup.Run, setup.RawRoot));
         spark.Sql(SparkBronzeSql.CacheRows());

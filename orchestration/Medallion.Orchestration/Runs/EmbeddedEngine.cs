@@ -103,6 +103,12 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
             _reporter.Warning($"{run.Dataset.Name}.{table.Name}: no raw files match '{table.Source.Path}' under {workspace.Staging.Raw.Describe("")}.");
         }
 
+        // An empty file holds no records; the reader skips it rather than failing the table on it.
+        foreach (var empty in inputs.Where(f => f.Size == 0))
+        {
+            _reporter.Warning($"{run.Dataset.Name}.{table.Name}: raw file {empty.Path} is empty (0 bytes): it holds no records.");
+        }
+
         return await lifecycle.StartAsync(
             RunLedgerEntry.Starting(
                 run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion,
@@ -146,7 +152,7 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         // Files whose names start with '_' or '.' are not data (the Hadoop convention: _SUCCESS, .crc, _expected.json).
         var unread = (await raw.ListDatasetAsync(dataset.Name, cancellationToken))
             .Select(f => f.Path)
-            .Where(f => !read.Contains(f) && !Path.GetFileName(f).StartsWith('_') && !Path.GetFileName(f).StartsWith('.'));
+            .Where(f => !read.Contains(f) && RawFileNames.IsData(f));
         foreach (var file in unread)
         {
             _reporter.Warning($"{dataset.Name}: skipping raw file {file}: no configured table reads it.");

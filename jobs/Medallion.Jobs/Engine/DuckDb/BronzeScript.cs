@@ -20,6 +20,7 @@ internal sealed class BronzeScript
     {
         ArgumentNullException.ThrowIfNull(plan);
         Plan = plan;
+        RawRoot = rawRoot;
         TablePath = new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion).Bronze;
         RowsView = BronzeRowsView.Create(plan.Table, run, rawRoot);
         Write = ParquetWrite.Bronze(run);
@@ -27,6 +28,9 @@ internal sealed class BronzeScript
     }
 
     public TablePlan Plan { get; }
+
+    /// <summary>The local folder the raw paths start with.</summary>
+    public string RawRoot { get; }
 
     /// <summary>The bronze table, relative to the lake.</summary>
     public string TablePath { get; }
@@ -40,7 +44,11 @@ internal sealed class BronzeScript
     /// <summary>The COPY statement <see cref="ParquetFileWriter.WriteAsync"/> runs for <see cref="Write"/>.</summary>
     public string Copy { get; }
 
-    /// <summary>Every statement in the order the step runs them, reading <paramref name="files"/> (paths or globs).</summary>
+    /// <summary>
+    /// Every statement in the order the step runs them, reading <paramref name="files"/>: the files of
+    /// a run (each read literally), or the table's glob for <c>medallion plan</c>. A run may add reads
+    /// for files DuckDB refuses (<see cref="RawRecordsReader"/>).
+    /// </summary>
     public IReadOnlyList<string> Listing(IReadOnlyList<string> files) =>
     [
         .. RawRecordsReader.Statements(Plan.Table, files),

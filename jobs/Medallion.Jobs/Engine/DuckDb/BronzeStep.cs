@@ -13,13 +13,14 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// wrote, so re-running a key replaces its rows instead of duplicating them. The statements
 /// are <see cref="BronzeScript"/>'s, in its listing's order.
 /// </summary>
-internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables)
+/// <param name="scratchDirectory">Where the reader writes repaired copies of files DuckDB refused (see <see cref="RawRecordsReader"/>).</param>
+internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, string scratchDirectory)
 {
     public async Task<LayerResult> RunAsync(BronzeScript script, RunContext run, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var plan = script.Plan;
-        new RawRecordsReader(session).Load(plan.Table, files, cancellationToken);
+        new RawRecordsReader(session, scratchDirectory, script.RawRoot).Load(plan.Table, files, cancellationToken);
         session.Execute(script.RowsView, cancellationToken);
         var (read, malformed) = session.Query(
             BronzeScript.Counts,

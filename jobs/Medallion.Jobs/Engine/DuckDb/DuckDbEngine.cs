@@ -21,10 +21,12 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
     {
         ArgumentNullException.ThrowIfNull(files);
         var script = new BronzeScript(plan, RunValues.Of(run), Path.GetFullPath(rawRoot), tables.LakeDirectory);
-        // Bronze reads exactly its raw files (named as the sandbox names them) and writes only its bronze table.
+        // Bronze reads exactly its raw files (named as the sandbox names them) and writes only its bronze table;
+        // a raw file DuckDB refused is repaired into a scratch copy under the temp directory, which the sandbox allows too.
         files = [.. files.Select(Path.GetFullPath)];
         using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], files), onStatement);
-        return await new BronzeStep(session, tables).RunAsync(script, run, files, cancellationToken);
+        var scratch = Path.Combine(Path.GetFullPath(settings.TempDirectory), $"raw-{Guid.NewGuid():N}");
+        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Medallion.Jobs.Config;
-using Medallion.Jobs.Sql;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 
@@ -12,48 +10,80 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// dropped: CSV lines DuckDB rejects (wrong field count, invalid UTF-8) and JSON lines that do
 /// not parse become malformed records.
 /// </summary>
-internal sealed class RawRecordsReader(DuckDbSession session)
+/// <remarks>
+/// Rows stay in DuckDB. Only a file DuckDB refuses as a whole goes down the fallback path, in
+/// .NET and once per file, never per row: files read together are retried one by one; a file
+/// with mixed LF and CRLF line endings is read from a copy with LF only (<see cref="LineEndings"/>);
+/// a JSON array that breaks is cut after its last complete element (<see cref="JsonArrayScanner"/>),
+/// and the rest becomes one malformed record naming the file and the byte where it breaks. A file
+/// still refused is one malformed record naming the file and DuckDB's error. Empty (0-byte) files
+/// hold no records and are not read.
+/// </remarks>
+/// <param name="scratchDirectory">Where repaired copies are written (below the engine's temp directory); deleted after loading.</param>
+/// <param name="rawRoot">The local folder the files lie under: reasons name a file relative to it, as <c>_source_file</c> does.</param>
+internal sealed partial class RawRecordsReader(DuckDbSession session, string scratchDirectory, string rawRoot)
 {
-    public const string Table = "raw_records";
-    private static readonly DuckDbDialect Sql = DuckDbDialect.Instance;
+    public const string Table = RawRecordsSql.Table;
 
-    /// <summary>The statements that load <paramref name="files"/> (for <c>medallion plan</c> and for running).</summary>
-    public static IEnumerable<string> Statements(TableSpec table, IReadOnlyList<string> files)
+    /// <summary>Beyond this many bytes, the unreadable rest of a file keeps only its first <see cref="RawPreviewBytes"/> in <c>_raw</c>.</summary>
+    public const int MaxRawBytes = 1024 * 1024;
+
+    public const int RawPreviewBytes = 1024;
+
+    /// <summary>Numbers the reads so each has its own rejects tables: a later read never inserts an earlier one's rejects again.</summary>
+    private int _reads;
+
+    /// <summary>The statements that read <paramref name="globs"/> (for <c>medallion plan</c>: the table's glob).</summary>
+    public static IEnumerable<string> Statements(TableSpec table, IReadOnlyList<string> globs)
     {
-        yield return CreateTable(table);
+        var files = ReadFiles.Glob(globs);
+        yield return RawRecordsSql.CreateTable(table);
         switch (table.Source.Format)
         {
             case SourceFormat.Csv:
-                yield return $"-- CSV: columns are mapped by header name; every rejected line becomes a malformed record\n{InsertCsv(table, files, Enumerable.Range(0, table.Columns.Count).ToList(), 0)}";
-                yield return InsertRejects(table, 0);
+                yield return $"-- CSV: columns are mapped by header name; every rejected line becomes a malformed record\n{RawRecordsSql.InsertCsv(table, files, Enumerable.Range(0, table.Columns.Count).ToList(), 0)}";
+                yield return RawRecordsSql.InsertRejects(table, files, 0);
                 break;
             case SourceFormat.Json:
-                yield return $"-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))\n{InsertJsonLines(table, files, 0)}";
-                yield return InsertRejects(table, 0);
+                yield return $"-- newline-delimited JSON (a file holding one JSON array is read with read_json_objects(format = 'array'))\n{RawRecordsSql.InsertJsonLines(table, files, 0)}";
+                yield return RawRecordsSql.InsertRejects(table, files, 0);
                 break;
             case SourceFormat.Parquet:
-                yield return InsertParquet(table, files);
+                yield return RawRecordsSql.InsertParquet(table, files);
                 break;
         }
     }
 
     /// <summary>Loads the files, in name order, into <c>raw_records</c>.</summary>
-    public void Load(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken = default) =>
-        session.InInputOrder(() => LoadInOrder(table, files, cancellationToken));
+    public void Load(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            session.InInputOrder(() => LoadInOrder(table, files, cancellationToken));
+        }
+        finally
+        {
+            if (Directory.Exists(scratchDirectory))
+            {
+                Directory.Delete(scratchDirectory, recursive: true);
+            }
+        }
+    }
 
     private void LoadInOrder(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        session.Execute(CreateTable(table), cancellationToken);
+        session.Execute(RawRecordsSql.CreateTable(table), cancellationToken);
+        var nonEmpty = files.Where(f => table.Source.Format == SourceFormat.Parquet || new FileInfo(f).Length > 0).ToList();
         switch (table.Source.Format)
         {
             case SourceFormat.Csv:
-                LoadCsv(table, files, cancellationToken);
+                LoadCsv(table, nonEmpty, cancellationToken);
                 break;
             case SourceFormat.Json:
-                LoadJson(table, files, cancellationToken);
+                LoadJson(table, nonEmpty, cancellationToken);
                 break;
-            case SourceFormat.Parquet when files.Count > 0:
-                session.Execute(InsertParquet(table, files), cancellationToken);
+            case SourceFormat.Parquet when nonEmpty.Count > 0:
+                session.Execute(RawRecordsSql.InsertParquet(table, ReadFiles.Exactly(nonEmpty)), cancellationToken);
                 break;
         }
     }
@@ -61,130 +91,113 @@ internal sealed class RawRecordsReader(DuckDbSession session)
     private void LoadCsv(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         // Files with the same header are read together; each declared column is found by name.
-        var groups = files.GroupBy(f => CsvHeader.Read(f, table.Source.Csv), StringComparer.Ordinal).ToList();
-        for (var group = 0; group < groups.Count; group++)
+        foreach (var group in files.GroupBy(f => CsvHeader.Read(f, table.Source.Csv), StringComparer.Ordinal))
         {
             var positions = table.Source.Csv.Header
-                ? CsvHeader.Positions(groups[group].Key, table, groups[group].First())
+                ? CsvHeader.Positions(group.Key, table, group.First())
                 : Enumerable.Range(0, table.Columns.Count).ToList();
-            session.Execute(InsertCsv(table, groups[group].ToList(), positions, group, CsvHeader.Count(groups[group].Key, table)), cancellationToken);
-            session.Execute(InsertRejects(table, group), cancellationToken);
+            var fields = CsvHeader.Count(group.Key, table);
+            ReadOrFallBack(table, group.ToList(), read => ReadCsv(table, read, positions, fields, cancellationToken), cancellationToken);
         }
     }
 
-    private void LoadJson(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    private void ReadCsv(TableSpec table, ReadFiles files, IReadOnlyList<int> positions, int? fields, CancellationToken cancellationToken)
     {
-        var lines = new List<string>();
-        foreach (var file in files)
-        {
-            if (!JsonArrayFile.IsArray(file))
-            {
-                lines.Add(file);
-                continue;
-            }
-
-            // Keep name order: flush the newline-delimited files read so far first.
-            FlushLines();
-            try
-            {
-                session.Execute(InsertJsonArray(table, file), cancellationToken);
-            }
-            catch (DuckDbEngineException error)
-            {
-                session.Execute(InsertUnreadableFile(table, file, $"not a valid JSON array: {FirstLine(error.Message)}"), cancellationToken);
-            }
-        }
-
-        FlushLines();
-
-        void FlushLines()
-        {
-            if (lines.Count == 0)
-            {
-                return;
-            }
-
-            session.Execute(InsertJsonLines(table, lines, 0), cancellationToken);
-            session.Execute(InsertRejects(table, 0), cancellationToken);
-            lines.Clear();
-        }
+        var read = _reads++;
+        session.Execute(RawRecordsSql.InsertCsv(table, files, positions, read, fields), cancellationToken);
+        session.Execute(RawRecordsSql.InsertRejects(table, files, read), cancellationToken);
     }
 
-    private static string CreateTable(TableSpec table)
+    private void ReadJsonLines(TableSpec table, ReadFiles files, CancellationToken cancellationToken)
     {
-        var fields = Enumerable.Range(0, table.Columns.Count).Select(i => $"__f_{i} VARCHAR");
-        return $"CREATE OR REPLACE TEMP TABLE {Table} ({string.Join(", ", fields)}, _source_file VARCHAR, __malformed VARCHAR, __raw VARCHAR)";
-    }
-
-    private static string InsertCsv(TableSpec table, IReadOnlyList<string> files, IReadOnlyList<int> positions, int group, int? fieldCount = null)
-    {
-        var csv = table.Source.Csv;
-        var count = fieldCount ?? table.Columns.Count;
-        var columns = string.Join(", ", Enumerable.Range(0, count).Select(i => $"'c{i}': 'VARCHAR'"));
-        var select = positions.Select(p => $"c{p}");
-        return $"INSERT INTO {Table} SELECT {string.Join(", ", select)}, filename, NULL, NULL\n" +
-            $"FROM read_csv({FileList(files)}, header = {(csv.Header ? "true" : "false")}, auto_detect = false, columns = {{{columns}}}, " +
-            $"delim = {Sql.StringLiteral(csv.Delimiter.ToString())}, quote = {Sql.StringLiteral(csv.Quote.ToString())}, escape = {Sql.StringLiteral(csv.Escape.ToString())}, " +
-            $"filename = true, store_rejects = true, rejects_table = 'raw_rejects_{group}', rejects_scan = 'raw_scans_{group}')";
-    }
-
-    /// <summary>Lines DuckDB rejected, one malformed record per line, with every error it found on it.</summary>
-    private static string InsertRejects(TableSpec table, int group)
-    {
-        var nulls = string.Concat(Enumerable.Repeat("NULL, ", table.Columns.Count));
-        return $"INSERT INTO {Table} SELECT {nulls}s.file_path, " +
-            "string_agg(CAST(e.error_type AS VARCHAR) || ': ' || e.error_message, '; ') || ' (line ' || CAST(e.line AS VARCHAR) || ')', any_value(e.csv_line)\n" +
-            $"FROM raw_rejects_{group} e JOIN raw_scans_{group} s ON e.scan_id = s.scan_id AND e.file_id = s.file_id\n" +
-            "GROUP BY s.file_path, e.line ORDER BY s.file_path, e.line";
-    }
-
-    private static string InsertJsonLines(TableSpec table, IReadOnlyList<string> files, int group) =>
-        // A valid JSON line never holds a raw control character, so U+001F can serve as a
-        // delimiter that never splits one: every line arrives whole as one VARCHAR. A valid JSON
-        // text is an object exactly when its first character after JSON whitespace is '{': that
-        // check instead of json_type saves parsing every line a third time (1.3 s per 3.4 M lines).
-        // Both that check and the blank-line filter look at the first character before trimming:
-        // trim copies the whole line, and trimming every line cost 1.5 s per 3.4 M lines.
-        $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
-        "CASE WHEN __object IS NULL THEN 'not a JSON object' END, CASE WHEN __object IS NULL THEN line END\n" +
-        $"FROM (SELECT line, filename, __object, {JsonValues(table, "__object")}\n" +
-        "  FROM (SELECT line, filename, CASE WHEN json_valid(line) AND (ascii(line) = 123 OR starts_with(ltrim(line, e' \\t\\r\\n'), '{')) THEN line END AS __object\n" +
-        $"    FROM read_csv({FileList(files)}, header = false, auto_detect = false, columns = {{'line': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', " +
-        $"filename = true, store_rejects = true, rejects_table = 'raw_rejects_{group}', rejects_scan = 'raw_scans_{group}')\n" +
-        "    WHERE line IS NOT NULL AND (ascii(line) BETWEEN 33 AND 126 OR trim(line) <> '')))";
-
-    private static string InsertJsonArray(TableSpec table, string file) =>
-        $"INSERT INTO {Table} SELECT {JsonFields(table)}, filename, " +
-        "CASE WHEN __object IS NULL THEN 'array element is not a JSON object' END, CASE WHEN __object IS NULL THEN CAST(json AS VARCHAR) END\n" +
-        $"FROM (SELECT json, filename, __object, {JsonValues(table, "__object")}\n" +
-        "  FROM (SELECT json, filename, CASE WHEN json_type(json) = 'OBJECT' THEN json END AS __object\n" +
-        $"    FROM read_json_objects({FileList([file])}, format = 'array', filename = true)))";
-
-    private static string InsertUnreadableFile(TableSpec table, string file, string reason)
-    {
-        var nulls = string.Concat(Enumerable.Repeat("NULL, ", table.Columns.Count));
-        return $"INSERT INTO {Table} VALUES ({nulls}{Sql.StringLiteral(file)}, {Sql.StringLiteral(reason)}, NULL)";
-    }
-
-    private static string InsertParquet(TableSpec table, IReadOnlyList<string> files)
-    {
-        var fields = table.Columns.Select(c => $"CAST({string.Join(".", c.Field.Split('.').Select(Sql.Identifier))} AS VARCHAR)");
-        return $"INSERT INTO {Table} SELECT {string.Join(", ", fields)}, filename, NULL, NULL\n" +
-            $"FROM read_parquet({FileList(files)}, union_by_name = true, filename = true)";
+        var read = _reads++;
+        session.Execute(RawRecordsSql.InsertJsonLines(table, files, read), cancellationToken);
+        session.Execute(RawRecordsSql.InsertRejects(table, files, read), cancellationToken);
     }
 
     /// <summary>
-    /// Every declared field of a JSON object as text, in one list (<c>__values</c>): the list form of
-    /// json_extract_string parses the object once, where one call per field parsed it once per field.
+    /// Reads <paramref name="files"/> in one statement; when DuckDB refuses it, each file on its
+    /// own, and a file refused alone through its fallback. A failed statement inserts nothing.
     /// </summary>
-    private static string JsonValues(TableSpec table, string source) =>
-        $"json_extract_string({source}, [{string.Join(", ", table.Columns.Select(c => Sql.StringLiteral("$" + string.Concat(c.Field.Split('.').Select(p => "." + JsonKey(p))))))}]) AS __values";
+    private void ReadOrFallBack(TableSpec table, IReadOnlyList<string> files, Action<ReadFiles> read, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
 
-    private static string JsonFields(TableSpec table) => string.Join(", ", table.Columns.Select((_, i) => $"__values[{i + 1}]"));
+        try
+        {
+            read(ReadFiles.Exactly(files));
+            return;
+        }
+        catch (DuckDbEngineException) when (files.Count > 1)
+        {
+        }
+        catch (DuckDbEngineException error)
+        {
+            FallBack(table, files[0], error, read, cancellationToken);
+            return;
+        }
 
-    private static string JsonKey(string key) => "\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        foreach (var file in files)
+        {
+            ReadOrFallBack(table, [file], read, cancellationToken);
+        }
+    }
 
-    private static string FileList(IReadOnlyList<string> files) => "[" + string.Join(", ", files.Select(Sql.StringLiteral)) + "]";
+    /// <summary>A file DuckDB refused: read a copy with LF line endings if its endings are mixed, else keep it as one malformed record.</summary>
+    private void FallBack(TableSpec table, string file, DuckDbEngineException error, Action<ReadFiles> read, CancellationToken cancellationToken)
+    {
+        if (LineEndings.AreMixed(file))
+        {
+            var copy = ScratchCopy(file);
+            LineEndings.CopyWithLf(file, copy);
+            try
+            {
+                read(ReadFiles.CopyOf(copy, file));
+                return;
+            }
+            catch (DuckDbEngineException retry)
+            {
+                error = retry;
+            }
+        }
+
+        InsertRest(table, file, 0, $"{Name(file)}: DuckDB cannot read the file: {FirstLine(error.Message)}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="file"/> from <paramref name="start"/> to its end as one malformed
+    /// record: as text when they are at most <see cref="MaxRawBytes"/> (decoded as Latin-1, one
+    /// character per byte, when they are not UTF-8, and the reason says so), else their first
+    /// <see cref="RawPreviewBytes"/>, with the byte range in the reason.
+    /// </summary>
+    private void InsertRest(TableSpec table, string file, long start, string reason, CancellationToken cancellationToken)
+    {
+        using var stream = File.OpenRead(file);
+        var length = stream.Length - start;
+        stream.Position = start;
+        var bytes = new byte[(int)Math.Min(length, length > MaxRawBytes ? RawPreviewBytes : MaxRawBytes)];
+        stream.ReadExactly(bytes);
+        var utf8 = System.Text.Unicode.Utf8.IsValid(bytes) && !bytes.Contains((byte)0);
+        var text = utf8 ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes).Replace('\0', '\uFFFD');
+        var range = $"bytes {start}–{stream.Length} of {Name(file)}";
+        reason += length > MaxRawBytes
+            ? $"; _raw holds the first {bytes.Length} of the {length} bytes ({range})"
+            : $" ({range}{(utf8 ? "" : ", not UTF-8: _raw shows each byte as one Latin-1 character")})";
+        session.Execute(RawRecordsSql.InsertMalformed(table, file, reason, text), cancellationToken);
+    }
+
+    private string ScratchCopy(string file)
+    {
+        Directory.CreateDirectory(scratchDirectory);
+        return Path.Combine(scratchDirectory, $"{_reads}-{Guid.NewGuid():N}{Path.GetExtension(file)}");
+    }
+
+    /// <summary>A raw file as <c>_source_file</c> names it: relative to the raw root.</summary>
+    private string Name(string file) =>
+        file.StartsWith(rawRoot.TrimEnd('/', '\\') + "/", StringComparison.Ordinal) ? file[(rawRoot.TrimEnd('/', '\\').Length + 1)..] : file;
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 }

@@ -9,7 +9,8 @@ namespace Medallion.Jobs.Engine.Spark;
 /// The raw files a table reads, found by listing the raw root's object store and matching the
 /// table's glob (<c>*</c> and <c>?</c> within a path segment, <c>**</c> across segments), in
 /// name order like the embedded engine. The job host hands Spark these files, not the glob, so
-/// <c>_run.json</c> lists exactly what was read.
+/// <c>_run.json</c> lists exactly what was read. Objects that are not data (<see cref="RawFileNames.IsData"/>)
+/// are left out, whoever lists: both engines resolve a table's files here, locally and on S3.
 /// </summary>
 public static class RawInputs
 {
@@ -29,7 +30,7 @@ public static class RawInputs
         var prefix = literal.Count == 0 ? "" : string.Join("/", literal) + "/";
         var regex = ToRegex(pattern);
         var listed = await rawStore.ListAsync(prefix, cancellationToken);
-        return listed.Where(o => regex.IsMatch(o.Path)).OrderBy(o => o.Path, StringComparer.Ordinal).ToList();
+        return listed.Where(o => RawFileNames.IsData(o.Path.StartsWith(prefix, StringComparison.Ordinal) ? o.Path[prefix.Length..] : o.Path) && regex.IsMatch(o.Path)).OrderBy(o => o.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Where a raw file is, for Spark: the raw root joined with the store-relative path.</summary>

@@ -1,5 +1,6 @@
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Testing;
 
@@ -25,6 +26,42 @@ public sealed class RawInputsTests
 
         Assert.Equal(expected.Split(','), files.Select(f => f.Path));
         Assert.All(files, f => Assert.Equal(1, f.Size));
+    }
+
+    /// <summary>Issue 16: names starting with '.' or '_' are not data, in a folder the glob reaches as well as in a file name.</summary>
+    [Theory]
+    [InlineData("shop/**/*.csv", "shop/a.csv,shop/day=1/b.csv")]
+    [InlineData("shop/*", "shop/a.csv")]
+    [InlineData("_staging/*.csv", "_staging/c.csv")]
+    public async Task ResolveAsync_NamesStartingWithDotOrUnderscore_AreNotData(string glob, string expected)
+    {
+        using var raw = new TempDirectory();
+        foreach (var file in new[] { "shop/a.csv", "shop/.a.csv", "shop/_b.csv", "shop/_SUCCESS", "shop/_temporary/x.csv", "shop/.git/y.csv", "shop/day=1/b.csv", "_staging/c.csv" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(raw.Combine(file))!);
+            await File.WriteAllTextAsync(raw.Combine(file), "x");
+        }
+
+        var files = await RawInputs.ResolveAsync(new LocalObjectStore(raw.Path), Table(glob));
+
+        Assert.Equal(expected.Split(','), files.Select(f => f.Path));
+    }
+
+    [Theory]
+    [InlineData("/raw/b*.csv", "/raw/b[*].csv")]
+    [InlineData("/raw/b?[1].csv", "/raw/b[?][[]1].csv")]
+    [InlineData("/raw/plain.csv", "/raw/plain.csv")]
+    public void DuckDbLiteral_GlobCharacters_MatchOnlyThemselves(string path, string expected)
+    {
+        Assert.Equal(expected, RawFileNames.DuckDbLiteral(path));
+    }
+
+    [Theory]
+    [InlineData("shop/b*.csv", "shop/b\\*.csv")]
+    [InlineData("shop/{a,b}[1]?.csv", "shop/\\{a,b\\}\\[1\\]\\?.csv")]
+    public void HadoopLiteral_GlobCharacters_AreEscaped(string path, string expected)
+    {
+        Assert.Equal(expected, RawFileNames.HadoopLiteral(path));
     }
 
     [Fact]
