@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Medallion.Delta;
+using Medallion.Orchestration.Leases;
+using Medallion.Orchestration.Ledger;
 using Medallion.Testing.Moto;
 
 namespace Medallion.Orchestration.Tests.Promotion;
@@ -82,7 +84,7 @@ public abstract class PromoterTests(MotoServer? moto) : IDisposable
     {
         await _sut.RunAsync("r1", "a,1.00,2024-01-05");
         await _sut.ValidateAsync("r1");
-        var ledger = new Ledger.RunLedger(_sut.Lake.Store);
+        var ledger = new RunLedger(_sut.Lake.Store);
         await ledger.WriteAsync(_sut.Table.Layout, (await ledger.ReadAsync(_sut.Table.Layout, "r1"))! with { Silver = null });
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
@@ -96,7 +98,7 @@ public abstract class PromoterTests(MotoServer? moto) : IDisposable
     public async Task PromoteAsync_RunningLedgerNobodyHolds_SaysTheAttemptWasAbandoned()
     {
         await _sut.RunAsync("r1", "a,1.00,2024-01-05");
-        await new Ledger.RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", Ledger.RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
+        await new RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
 
@@ -107,8 +109,8 @@ public abstract class PromoterTests(MotoServer? moto) : IDisposable
     public async Task PromoteAsync_RunningLedgerWhoseKeyIsHeld_SaysItIsStillRunning()
     {
         await _sut.RunAsync("r1", "a,1.00,2024-01-05");
-        await new Ledger.RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", Ledger.RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
-        await Leases.RunKeyLease.AcquireAsync(_sut.Lake.Store, _sut.Table.Layout, "r1", TimeSpan.FromMinutes(5), _sut.Clock);
+        await new RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
+        await RunKeyLease.AcquireAsync(_sut.Lake.Store, _sut.Table.Layout, "r1", TimeSpan.FromMinutes(5), _sut.Clock);
 
         var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
 
