@@ -36,6 +36,8 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
             throw new ArgumentException($"The lease expiry must be positive; got {expiry.TotalSeconds} s.", nameof(request));
         }
 
+        // The engine first: it refuses what it cannot run (usage errors) before the lake is touched.
+        using var engine = _engines.Open(request.Engine ?? environment.Engine, new RunEngineContext(configuration, environment, request.Input, clock, reporter));
         var lake = LakeResolver.OpenStore(environment.LakeRoot, environment);
         using var owned = lake as IDisposable;
         await using var leases = await RunKeyLeases.AcquireAsync(
@@ -44,7 +46,7 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         try
         {
-            return await RunLayersAsync(request, dataset, tables, environment, runKey, running.Token);
+            return await RunLayersAsync(engine, request, dataset, tables, environment, runKey, running.Token);
         }
         catch (OperationCanceledException) when (leases.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -53,9 +55,8 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
     }
 
     private async Task<IReadOnlyList<TableRunOutcome>> RunLayersAsync(
-        RunRequest request, DatasetSpec dataset, IReadOnlyList<TableSpec> tables, EnvironmentSpec environment, string runKey, CancellationToken cancellationToken)
+        IRunEngine engine, RunRequest request, DatasetSpec dataset, IReadOnlyList<TableSpec> tables, EnvironmentSpec environment, string runKey, CancellationToken cancellationToken)
     {
-        using var engine = _engines.Open(request.Engine ?? environment.Engine, new RunEngineContext(configuration, environment, request.Input, clock, reporter));
         var layers = request.Layer == RunLayer.All ? new[] { LayerNames.Bronze, LayerNames.Silver } : [request.Layer.ToString().ToLowerInvariant()];
         var run = new EngineRun(dataset, request.Table, environment, runKey, layers, clock.GetUtcNow(), request.ExecutionArn);
 
