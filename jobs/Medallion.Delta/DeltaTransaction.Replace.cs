@@ -45,10 +45,25 @@ public sealed partial class DeltaTransaction
     public IReadOnlyList<AddFile> ReplaceWhere(Func<IReadOnlyDictionary<string, string?>, bool> partitionPredicate, string description)
     {
         ArgumentNullException.ThrowIfNull(partitionPredicate);
+        return ReplaceFilesWhere(file => partitionPredicate(file.PartitionValues), description);
+    }
+
+    /// <summary>
+    /// Removes the live files <paramref name="filePredicate"/> selects, and counts the set it
+    /// describes as read: a concurrent commit that adds or removes a file it selects is a conflict.
+    /// For sets that partition values cannot describe, e.g. "the rows of run key K" by the files' tags,
+    /// so that two attempts writing the same rows cannot both commit.
+    /// </summary>
+    /// <param name="filePredicate">Tests a file (path, partition values, tags, stats). A file another writer removed that this transaction never saw is tested with its path and partition values only.</param>
+    /// <param name="description">How messages name the replaced set, e.g. <c>the rows of run key 'r1'</c>.</param>
+    /// <returns>The files removed.</returns>
+    public IReadOnlyList<AddFile> ReplaceFilesWhere(Func<AddFile, bool> filePredicate, string description)
+    {
+        ArgumentNullException.ThrowIfNull(filePredicate);
         ArgumentException.ThrowIfNullOrEmpty(description);
         ThrowIfCommitted();
-        _replaced.Add(new PartitionScope(description, partitionPredicate));
-        var removed = (ReadSnapshot?.Files ?? []).Where(file => partitionPredicate(file.PartitionValues)).ToList();
+        _replaced.Add(new PartitionScope(description, filePredicate));
+        var removed = (ReadSnapshot?.Files ?? []).Where(filePredicate).ToList();
         foreach (var file in removed)
         {
             Remove(file);

@@ -16,6 +16,12 @@ namespace Medallion.Orchestration;
 /// </remarks>
 public static class CrashPoints
 {
+    /// <summary>After the run took its run keys' leases, before any layer wrote.</summary>
+    public const string RunKeyLeased = "run-key-leased";
+
+    /// <summary>In the silver layer, before the engine runs it.</summary>
+    public const string RunSilver = "run-silver";
+
     /// <summary>After the run's ledger says succeeded, before <c>_SUCCESS</c>.</summary>
     public const string RunBeforeSuccess = "run-before-success";
 

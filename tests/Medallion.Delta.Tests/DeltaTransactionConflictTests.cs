@@ -169,4 +169,59 @@ public sealed class DeltaTransactionConflictTests : IDisposable
         Assert.Equal(11, fromCheckpoint.Files.Count);
         Assert.Contains(fromCheckpoint.Files, file => file.Path == "k=w/winner.parquet");
     }
+
+    private static AddFile Tagged(string name, string runKey) =>
+        File(name, "a") with { Tags = new Dictionary<string, string> { ["run"] = runKey } };
+
+    /// <summary>Issue 16: two attempts of one run key both appended their rows; replacing "the rows of K" must count them as read.</summary>
+    [Fact]
+    public async Task CommitAsync_ReplacesFilesOfARunAndTheWinnerAddsOneOfThem_ThrowsConflictNamingTheSet()
+    {
+        await SeedAsync(Tagged("k=a/old-r1.parquet", "r1"));
+        var winner = await Table().StartTransactionAsync();
+        var sut = await Table().StartTransactionAsync();
+        winner.ReplaceFilesWhere(file => file.Tags?["run"] == "r1", "the rows of run key 'r1'");
+        winner.Add(Tagged("k=a/w-r1.parquet", "r1"));
+        var removed = sut.ReplaceFilesWhere(file => file.Tags?["run"] == "r1", "the rows of run key 'r1'");
+        sut.Add(Tagged("k=a/s-r1.parquet", "r1"));
+        await winner.CommitAsync("WRITE");
+
+        var conflict = await Assert.ThrowsAsync<DeltaConflictException>(() => sut.CommitAsync("WRITE"));
+
+        Assert.Equal(["k=a/old-r1.parquet"], removed.Select(file => file.Path));
+        Assert.Contains("removed the file 'k=a/old-r1.parquet'", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(["k=a/w-r1.parquet"], (await Table().LoadSnapshotAsync()).Files.Select(file => file.Path));
+    }
+
+    /// <summary>The first attempts of a key: nothing of the key is live yet, so only the added file's tag can conflict.</summary>
+    [Fact]
+    public async Task CommitAsync_ReplacesFilesOfARunNotYetWrittenAndTheWinnerAddsOne_ThrowsConflict()
+    {
+        await SeedAsync(Tagged("k=a/r0.parquet", "r0"));
+        var winner = await Table().StartTransactionAsync();
+        var sut = await Table().StartTransactionAsync();
+        winner.Add(Tagged("k=a/w-r1.parquet", "r1"));
+        sut.ReplaceFilesWhere(file => file.Tags?["run"] == "r1", "the rows of run key 'r1'");
+        sut.Add(Tagged("k=a/s-r1.parquet", "r1"));
+        await winner.CommitAsync("WRITE");
+
+        var conflict = await Assert.ThrowsAsync<DeltaConflictException>(() => sut.CommitAsync("WRITE"));
+
+        Assert.Contains("added the file 'k=a/w-r1.parquet' in partition k=a, and this transaction replaces the rows of run key 'r1'", conflict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommitAsync_ReplacesFilesOfAnotherRunThanTheWinnerAdds_RetriesAndKeepsBoth()
+    {
+        await SeedAsync();
+        var winner = await Table().StartTransactionAsync();
+        var sut = await Table().StartTransactionAsync();
+        winner.Add(Tagged("k=a/w-r2.parquet", "r2"));
+        sut.ReplaceFilesWhere(file => file.Tags?["run"] == "r1", "the rows of run key 'r1'");
+        sut.Add(Tagged("k=a/s-r1.parquet", "r1"));
+        await winner.CommitAsync("WRITE");
+
+        Assert.Equal(2, await sut.CommitAsync("WRITE"));
+        Assert.Equal(2, (await Table().LoadSnapshotAsync()).Files.Count);
+    }
 }

@@ -10,7 +10,7 @@ namespace Medallion.Delta.Writing;
 /// <remarks>
 /// Disjoint appends never conflict. A conflict is: the winner changed the protocol or the
 /// metadata; it removed a file this transaction also removes; it added or removed a file in a
-/// partition this transaction replaces; or it published a <c>txn</c> for an app id this
+/// partition (or file set) this transaction replaces; or it published a <c>txn</c> for an app id this
 /// transaction also publishes.
 /// </remarks>
 internal sealed class ConflictChecker(
@@ -20,6 +20,7 @@ internal sealed class ConflictChecker(
     IReadOnlyList<PartitionScope> replaced,
     IReadOnlyCollection<string> appIds)
 {
+    private readonly List<AddFile> _winnerAdds = [];
     private long _attemptedVersion;
 
     private long ReadVersion => readSnapshot?.Version ?? -1;
@@ -49,24 +50,31 @@ internal sealed class ConflictChecker(
                 throw Conflict(winner.Version, $"removed the file '{remove.Path}'", "this transaction removes it too");
             }
 
-            var values = remove.PartitionValues ?? readSnapshot?.Files.FirstOrDefault(file => file.Path == remove.Path)?.PartitionValues;
-            if (values is not null && FindScope(values) is { } scope)
+            var file = KnownFile(remove.Path)
+                ?? (remove.PartitionValues is { } partitionValues ? new AddFile(remove.Path, partitionValues, remove.Size ?? 0, 0, remove.DataChange, Stats: null) : null);
+            if (file is not null && FindScope(file) is { } scope)
             {
-                throw Conflict(winner.Version, $"removed the file '{remove.Path}' in {Describe(values)}", $"this transaction replaces {scope.Description}");
+                throw Conflict(winner.Version, $"removed the file '{remove.Path}' in {Describe(file.PartitionValues)}", $"this transaction replaces {scope.Description}");
             }
         }
 
         foreach (var add in winner.Adds)
         {
-            if (FindScope(add.PartitionValues) is { } scope)
+            if (FindScope(add) is { } scope)
             {
                 throw Conflict(winner.Version, $"added the file '{add.Path}' in {Describe(add.PartitionValues)}", $"this transaction replaces {scope.Description}");
             }
         }
+
+        _winnerAdds.AddRange(winner.Adds);
     }
 
-    private PartitionScope? FindScope(IReadOnlyDictionary<string, string?> values) =>
-        replaced.FirstOrDefault(scope => scope.Contains(values));
+    /// <summary>The file as the read snapshot or an earlier winner added it (with its tags and stats), when known.</summary>
+    private AddFile? KnownFile(string path) =>
+        _winnerAdds.LastOrDefault(file => file.Path == path) ?? readSnapshot?.Files.FirstOrDefault(file => file.Path == path);
+
+    private PartitionScope? FindScope(AddFile file) =>
+        replaced.FirstOrDefault(scope => scope.Contains(file));
 
     private string Describe(IReadOnlyDictionary<string, string?> values) =>
         PartitionScope.Describe(values, readSnapshot?.Metadata.PartitionColumns ?? [.. values.Keys]);

@@ -24,9 +24,13 @@ internal static class RunCommand
         var executionArn = new Option<string?>("--execution-arn") { Description = "The Step Functions execution that started the run, recorded in the ledger and _LATEST.json." };
         var engine = CliEngines.Option("Run on this engine instead of the environment's: duckdb (in this process) or spark (EMR Serverless).");
         var bundle = CliEngines.Bundle();
+        var leaseExpiry = new Option<double?>("--lease-expiry")
+        {
+            Description = "Seconds the run key stays taken if this attempt dies without releasing it (default 300); renewed every third of it while the run goes on.",
+        };
         var command = new Command("run", "Run a dataset on the environment's engine: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment, noPromote, executionArn, engine, bundle,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn, engine, bundle, leaseExpiry,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -41,7 +45,10 @@ internal static class RunCommand
                 parseResult.GetValue(environment),
                 parseResult.GetValue(input),
                 parseResult.GetValue(executionArn),
-                parseResult.GetValue(engine) is { } name ? engines.Find(name) : null);
+                parseResult.GetValue(engine) is { } name ? engines.Find(name) : null)
+            {
+                LeaseExpiry = parseResult.GetValue(leaseExpiry) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            };
             var reporter = new ConsoleRunReporter(context);
             var outcomes = await new PipelineRunner(configuration, context.Clock, reporter, engines).RunAsync(request, cancellationToken);
             PrintSummary(context, outcomes);

@@ -17,7 +17,7 @@ internal static class RunsCommand
         var environment = CommonOptions.Environment();
         var json = new Option<bool>("--json") { Description = "Print the ledgers as a JSON array (newest first) instead of a table." };
         var history = new Option<bool>("--history") { Description = "Read the run history table (one row per table run, as it ended) instead of the ledgers." };
-        var command = new Command("runs", "List runs newest first: running, succeeded, failed, validated, rejected, promoted, superseded, rolled_back.")
+        var command = new Command("runs", "List runs newest first: running, succeeded, failed, validated, rejected, promoted, superseded, rolled_back; `running (abandoned)` when no attempt holds the key any more.")
         {
             dataset, table, json, history, environment,
         };
@@ -29,9 +29,18 @@ internal static class RunsCommand
             }
 
             var runs = new List<RunLedgerEntry>();
+            var abandoned = new HashSet<RunLedgerEntry>();
             foreach (var lakeTable in LakeTables.Open(parseResult, dataset, table, environment))
             {
-                runs.AddRange(await new RunLedger(lakeTable.Store).ListAsync(lakeTable.Layout, cancellationToken));
+                var ledger = new RunLedger(lakeTable.Store);
+                foreach (var entry in await ledger.ListAsync(lakeTable.Layout, cancellationToken))
+                {
+                    runs.Add(entry);
+                    if (await ledger.IsAbandonedAsync(lakeTable.Layout, entry, context.Clock.GetUtcNow(), cancellationToken))
+                    {
+                        abandoned.Add(entry);
+                    }
+                }
             }
 
             runs = [.. runs.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunKey, StringComparer.Ordinal).ThenBy(r => r.Table, StringComparer.Ordinal)];
@@ -46,7 +55,7 @@ internal static class RunsCommand
             foreach (var run in runs)
             {
                 rows.AddRow(
-                    Markup.Escape(run.RunKey), Markup.Escape(run.Table), Markup.Escape(run.Status),
+                    Markup.Escape(run.RunKey), Markup.Escape(run.Table), Markup.Escape(abandoned.Contains(run) ? $"{run.Status} (abandoned)" : run.Status),
                     Time(run.StartedAt), Time(run.StatusHistory.Count > 0 ? run.StatusHistory[^1].At : run.StartedAt),
                     N(run.Silver?.RowsWritten), N(run.Silver?.Quarantined), N(run.PromotedVersion));
             }

@@ -73,6 +73,23 @@ public sealed class RunLedger(IObjectStore store)
         return updated;
     }
 
+    /// <summary>
+    /// Whether <paramref name="entry"/> says <c>running</c> although no attempt holds its run key at
+    /// <paramref name="now"/>: the attempt died before it could record how it ended (killed, or a full disk
+    /// kept it from writing its ledger), so the ledger will never move on by itself. Run the key again.
+    /// </summary>
+    public async Task<bool> IsAbandonedAsync(LakeLayout layout, RunLedgerEntry entry, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Status != RunLedgerEntry.Running)
+        {
+            return false;
+        }
+
+        var lease = await Leases.RunKeyLease.ReadAsync(store, layout, entry.RunKey, cancellationToken);
+        return lease?.IsHeldAt(now) != true;
+    }
+
     /// <summary>Marks the run complete. Written last, so its presence means every output is in place.</summary>
     public Task MarkSucceededAsync(LakeLayout layout, string runKey, CancellationToken cancellationToken = default) =>
         store.WriteAsync(layout.RunSuccess(runKey), ReadOnlyMemory<byte>.Empty, cancellationToken);

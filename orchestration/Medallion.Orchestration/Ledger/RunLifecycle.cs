@@ -92,13 +92,35 @@ public sealed class RunLifecycle(RunLedger ledger, LakeLayout layout, TimeProvid
     private async Task<RunLedgerEntry> FailAsync(RunLedgerEntry entry, string reason)
     {
         // Written even when the caller cancelled: the ledger must not say running for a run that stopped.
-        entry = entry.WithStatus(RunLedgerEntry.Failed, clock.GetUtcNow()) with { Error = reason };
-        if (await RunHistoryRecorder.RecordEntryAsync(ledger.Store, entry, report: null, clock, CancellationToken.None) is { } problem)
+        var failed = entry.WithStatus(RunLedgerEntry.Failed, clock.GetUtcNow()) with { Error = reason };
+        if (await RunHistoryRecorder.RecordEntryAsync(ledger.Store, failed, report: null, clock, CancellationToken.None) is { } problem)
         {
-            entry = entry with { Error = $"{reason} (and {problem})" };
+            failed = failed with { Error = $"{reason} (and {problem})" };
         }
 
-        await ledger.WriteAsync(layout, entry, CancellationToken.None);
-        return entry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ledger.WriteAsync(layout, failed, CancellationToken.None);
+                return failed;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // What killed the layer (a full disk, a lost store) may stop the ledger too. Once more (the
+                // failed step has just let go of its temp files), then say plainly what the ledger still says:
+                // with no attempt holding the key, readers report that `running` as abandoned.
+                if (attempt < 2)
+                {
+                    continue;
+                }
+
+                throw new MedallionException(
+                    $"{entry.Dataset}.{entry.Table}: run {entry.RunKey} failed ({reason}); its ledger could not record that " +
+                    $"({error.GetType().Name}: {error.Message}) and still says {entry.Status}; once this attempt has ended, " +
+                    "`medallion runs` shows it as abandoned. Run the key again when the cause is fixed.",
+                    error);
+            }
+        }
     }
 }

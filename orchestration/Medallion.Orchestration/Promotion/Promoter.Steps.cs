@@ -52,15 +52,33 @@ public sealed partial class Promoter
         return new PromotionResult(table.Name, promotion, AlreadyPromoted: true, FilesCopied: 0);
     }
 
-    private static async Task EnsureValidatedAsync(LakeTable table, RunLedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// A run is promoted when its ledger says <c>validated</c>, its <c>_validation.json</c> passed and it has
+    /// silver output. Each refusal names what it found, so the message never contradicts the status
+    /// (issue 16: "its status is validated. Only a validated run is promoted").
+    /// </summary>
+    private async Task EnsureValidatedAsync(LakeTable table, RunLedgerEntry entry, CancellationToken cancellationToken)
     {
         var report = await RunValidator.ReadReportAsync(table, entry.RunKey, cancellationToken);
-        if (entry.Status != RunLedgerEntry.Validated || report is not { Passed: true } || entry.Silver is null)
+        var validate = $"medallion validate {table.Dataset.Name} --table {table.Table.Name} --run-key {entry.RunKey}";
+        var run = $"medallion run {table.Dataset.Name} --table {table.Table.Name} --run-key {entry.RunKey}";
+        var why = entry.Status switch
         {
-            var why = report is null ? "it was never validated" : report.Passed ? $"its status is {entry.Status}" : $"validation failed: {report.DescribeFailures()}";
-            throw new MedallionException(
-                $"{table.Name}: run {entry.RunKey} cannot be promoted: {why}. Only a validated run is promoted " +
-                $"(medallion validate {table.Dataset.Name} --table {table.Table.Name} --run-key {entry.RunKey}).");
+            RunLedgerEntry.Validated when report is null => $"its ledger says validated but its validation report {table.Store.Describe(table.Layout.RunValidation(entry.RunKey))} is missing; validate it again ({validate})",
+            RunLedgerEntry.Validated when !report.Passed => $"its ledger says validated but its validation report says it failed ({report.DescribeFailures()}); validate it again ({validate})",
+            RunLedgerEntry.Validated when entry.Silver is null => $"its ledger says validated but records no silver layer (it ran --layer bronze only); run silver ({run} --layer silver), then validate",
+            RunLedgerEntry.Validated => null,
+            RunLedgerEntry.Succeeded => $"its status is succeeded: it has not been validated yet ({validate})",
+            RunLedgerEntry.Rejected => $"its status is rejected: validation failed{(report is { Passed: false } ? $": {report.DescribeFailures()}" : "")}",
+            RunLedgerEntry.Running when await new RunLedger(table.Store).IsAbandonedAsync(table.Layout, entry, clock.GetUtcNow(), cancellationToken) =>
+                $"its ledger says running, but no attempt holds the run key: that attempt was abandoned (killed, or it could not record its end); run the key again ({run})",
+            RunLedgerEntry.Running => "its status is running: an attempt of the key is still running; promote it once it has succeeded and been validated",
+            RunLedgerEntry.Failed => $"its status is failed ({entry.Error}); run the key again ({run})",
+            var status => $"its status is {status}; only a run whose status is validated is promoted",
+        };
+        if (why is not null)
+        {
+            throw new MedallionException($"{table.Name}: run {entry.RunKey} cannot be promoted: {why}.");
         }
     }
 

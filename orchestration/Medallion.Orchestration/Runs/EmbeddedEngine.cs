@@ -67,6 +67,7 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
                 entry = await lifecycle.RunAsync(entry, [async token =>
                 {
                     _reporter.Progress($"{run.Dataset.Name}.{table.Name}: silver ← bronze rows of run {run.RunKey}");
+                    CrashPoints.Reach(CrashPoints.RunSilver);
                     return new LayerOutcome(await workspace.Engine.RunSilverAsync(plan, Context(run), token));
                 }], cancellationToken);
                 _entries[table.Name] = entry;

@@ -25,4 +25,15 @@ public sealed record RunRequest(
     string? Environment = null,
     string? Input = null,
     string? ExecutionArn = null,
-    EngineKind? Engine = null);
+    EngineKind? Engine = null)
+{
+    /// <summary>
+    /// How long the run key stays taken if this attempt dies without releasing it (<c>--lease-expiry</c>);
+    /// the attempt renews its lease every third of it while it runs.
+    /// </summary>
+    /// <value>Default null: <see cref="DefaultLeaseExpiry"/>.</value>
+    public TimeSpan? LeaseExpiry { get; init; }
+
+    /// <summary>Five minutes: how long a killed attempt blocks its run key, and long enough that a slow store rarely delays a renewal past it.</summary>
+    public static TimeSpan DefaultLeaseExpiry { get; } = TimeSpan.FromMinutes(5);
+}

@@ -29,10 +29,16 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal(0, (await CliRunner.RunAsync("run", "sales", "--run-key", "r1", "--conf", _lake.ConfDirectory)).ExitCode);
         SalesDataset.WriteRaw(_lake, "b,3.00,2024-02-09", "c,4.00,2024-03-01");
 
-        var killed = await RunChildAsync(faultPoint, "run", "sales", "--run-key", "r2", "--conf", _lake.ConfDirectory);
+        var killed = await RunChildAsync(faultPoint, "run", "sales", "--run-key", "r2", "--conf", _lake.ConfDirectory, "--lease-expiry", "1");
 
         Assert.True(killed.ExitCode == 137, $"expected SIGKILL (137), got {killed.ExitCode}: {killed.Error}");
         Assert.Equal(commitLanded ? Second : First, SalesDataset.CurrentRows(_lake));
+        if (faultPoint == "run-before-success")
+        {
+            // Killed while it held the run key: the key is free once the lease expires (promotion runs after the release).
+            await Leases.RunKeyRaceTests.WaitForLeaseToExpireAsync(_lake, new Jobs.Lake.LakeLayout("sales", "orders", "v1"), "r2");
+        }
+
         var again = await RunChildAsync(faultPoint: null, "run", "sales", "--run-key", "r2", "--conf", _lake.ConfDirectory);
         Assert.True(again.ExitCode == 0, again.Error);
         Assert.Equal(Second, SalesDataset.CurrentRows(_lake));

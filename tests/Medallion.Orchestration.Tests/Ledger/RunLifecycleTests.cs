@@ -84,6 +84,45 @@ public sealed class RunLifecycleTests : IDisposable
         Assert.Equal(written.Error, entry.Error);
     }
 
+    /// <summary>
+    /// Issue 16: a full disk during silver left the ledger `running` forever, because writing `failed` failed too.
+    /// The run now says so, and the ledger reads as abandoned once no attempt holds the key.
+    /// </summary>
+    [Fact]
+    public async Task RunAsync_DiskFullAlsoForTheLedger_ThrowsSayingTheLedgerStillSaysRunningWhichReadsAsAbandoned()
+    {
+        var store = new DiskFullStore(new LocalObjectStore(_lake.Path));
+        var ledger = new RunLedger(store);
+        var sut = new RunLifecycle(ledger, _layout, _clock);
+        var started = await sut.StartAsync(Fresh(LayerNames.Bronze, LayerNames.Silver), resume: false);
+
+        var error = await Assert.ThrowsAsync<MedallionException>(() => sut.RunAsync(started, [Layer(LayerNames.Bronze), _ =>
+        {
+            store.Full = true;
+            throw new IOException("No space left on device");
+        }]));
+
+        Assert.Equal(
+            "shop.orders: run k1 failed (IOException: No space left on device); its ledger could not record that (IOException: No space left on device) " +
+            "and still says running; once this attempt has ended, `medallion runs` shows it as abandoned. Run the key again when the cause is fixed.",
+            error.Message);
+        var written = (await ledger.ReadAsync(_layout, "k1"))!;
+        Assert.Equal(RunLedgerEntry.Running, written.Status);
+        Assert.True(await ledger.IsAbandonedAsync(_layout, written, _clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task IsAbandonedAsync_RunningLedgerWhoseKeyIsHeld_IsFalseUntilTheLeaseExpires()
+    {
+        var store = new LocalObjectStore(_lake.Path);
+        var entry = await _sut.StartAsync(Fresh(LayerNames.Bronze), resume: false);
+        await Medallion.Orchestration.Leases.RunKeyLease.AcquireAsync(store, _layout, "k1", TimeSpan.FromMinutes(5), _clock);
+
+        Assert.False(await _ledger.IsAbandonedAsync(_layout, entry, _clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.True(await _ledger.IsAbandonedAsync(_layout, entry, _clock.GetUtcNow()));
+    }
+
     [Fact]
     public async Task RunAsync_LayerThrowsMedallionException_EndsFailedWithItsMessage()
     {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Medallion.Delta;
+using Medallion.Orchestration.Leases;
+using Medallion.Orchestration.Ledger;
 using Medallion.Testing.Moto;
 
 namespace Medallion.Orchestration.Tests.Promotion;
@@ -74,6 +76,45 @@ public abstract class PromoterTests(MotoServer? moto) : IDisposable
 
         Assert.Equal("r2", result.Record.RunKey);
         Assert.Equal(["a:5.00:r2"], _sut.CurrentRows());
+    }
+
+    /// <summary>Issue 16: a validated run was refused with "its status is validated. Only a validated run is promoted".</summary>
+    [Fact]
+    public async Task PromoteAsync_ValidatedLedgerWithoutSilver_SaysWhatIsMissingNotTheStatus()
+    {
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await _sut.ValidateAsync("r1");
+        var ledger = new RunLedger(_sut.Lake.Store);
+        await ledger.WriteAsync(_sut.Table.Layout, (await ledger.ReadAsync(_sut.Table.Layout, "r1"))! with { Silver = null });
+
+        var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
+
+        Assert.Contains("run r1 cannot be promoted: its ledger says validated but records no silver layer", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("its status is validated", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_sut.Lake.List(SalesLake.Current + "/"));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RunningLedgerNobodyHolds_SaysTheAttemptWasAbandoned()
+    {
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await new RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
+
+        var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
+
+        Assert.Contains("its ledger says running, but no attempt holds the run key: that attempt was abandoned", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PromoteAsync_RunningLedgerWhoseKeyIsHeld_SaysItIsStillRunning()
+    {
+        await _sut.RunAsync("r1", "a,1.00,2024-01-05");
+        await new RunLedger(_sut.Lake.Store).SetStatusAsync(_sut.Table.Layout, "r1", RunLedgerEntry.Running, _sut.Clock.GetUtcNow());
+        await RunKeyLease.AcquireAsync(_sut.Lake.Store, _sut.Table.Layout, "r1", TimeSpan.FromMinutes(5), _sut.Clock);
+
+        var error = await Assert.ThrowsAsync<MedallionException>(() => _sut.PromoteAsync("r1"));
+
+        Assert.Contains("its status is running: an attempt of the key is still running", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

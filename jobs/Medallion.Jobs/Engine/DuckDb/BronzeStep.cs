@@ -10,7 +10,9 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// <summary>
 /// Bronze for one table: raw files → typed rows with lineage → appended to the bronze Delta
 /// table in one commit that also removes the rows an earlier attempt of the same run key
-/// wrote, so re-running a key replaces its rows instead of duplicating them. The statements
+/// wrote, so re-running a key replaces its rows instead of duplicating them. The commit counts
+/// "the rows of the key" as read: an attempt of the same key committing meanwhile makes it fail
+/// instead of doubling the rows (<see cref="DuckDbTables.ReplaceRun"/>). The statements
 /// are <see cref="BronzeScript"/>'s, in its listing's order.
 /// </summary>
 /// <param name="scratchDirectory">Where the reader writes repaired copies of files DuckDB refused (see <see cref="RawRecordsReader"/>).</param>
@@ -31,21 +33,18 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
         var table = tables.Open(script.TablePath);
         var transaction = await table.StartTransactionAsync(cancellationToken);
         TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, script.TablePath);
-        var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
+        DuckDbTables.ReplaceRun(transaction, run.RunKey);
 
         var written = await new ParquetFileWriter(session, tables).WriteAsync(script.Write, script.TablePath, schema, cancellationToken);
-        foreach (var file in replaced)
-        {
-            transaction.Remove(file);
-        }
-
         foreach (var file in written)
         {
             transaction.Add(file with { Tags = new Dictionary<string, string> { [LakeLayout.RunKeyTag] = run.RunKey } });
         }
 
-        var version = await transaction.CommitAsync(
-            "WRITE",
+        var version = await CommitInfo.CommitRunAsync(
+            transaction,
+            tables.Store.Describe(script.TablePath),
+            run.RunKey,
             new Dictionary<string, JsonNode?> { ["mode"] = "ReplaceRunKey", ["runKey"] = run.RunKey },
             CommitInfo.Extras(run, read, written.Sum(f => f.Stats?.NumRecords ?? 0), quarantined: 0),
             cancellationToken);

@@ -35,48 +35,60 @@ public sealed partial class DuckDbTables(string lakeDirectory, IObjectStore stor
     /// <exception cref="MedallionException">A file mixes this run with others, so it cannot be replaced alone.</exception>
     public static IReadOnlyList<AddFile> FilesOfRun(DeltaSnapshot? snapshot, string runKey)
     {
-        if (snapshot is null)
-        {
-            return [];
-        }
-
         var files = new List<AddFile>();
-        foreach (var file in snapshot.Files)
+        foreach (var file in snapshot?.Files ?? [])
         {
-            if (file.Tags?.GetValueOrDefault(LakeLayout.RunKeyTag) is { } tagged)
+            switch (Holds(file, runKey))
             {
-                if (tagged == runKey)
-                {
+                case true:
                     files.Add(file);
-                }
-
-                continue;
-            }
-
-            if (file.PartitionValues.TryGetValue(LineageColumns.RunKey, out var partition))
-            {
-                if (partition == runKey)
-                {
-                    files.Add(file);
-                }
-
-                continue;
-            }
-
-            var min = file.Stats?.MinValues.GetValueOrDefault(LineageColumns.RunKey)?.GetValue<string>();
-            var max = file.Stats?.MaxValues.GetValueOrDefault(LineageColumns.RunKey)?.GetValue<string>();
-            if (min == runKey && max == runKey)
-            {
-                files.Add(file);
-            }
-            else if (min is null || max is null || (string.CompareOrdinal(min, runKey) <= 0 && string.CompareOrdinal(runKey, max) <= 0))
-            {
-                throw new MedallionException(
-                    $"Cannot tell whether file '{file.Path}' of table '{snapshot.TablePath}' holds rows of run '{runKey}': " +
-                    "it has no _run_key bounds or holds several runs. Medallion writes one run per file; was the table written by another tool?");
+                    break;
+                case null:
+                    throw new MedallionException(
+                        $"Cannot tell whether file '{file.Path}' of table '{snapshot!.TablePath}' holds rows of run '{runKey}': " +
+                        "it has no _run_key bounds or holds several runs. Medallion writes one run per file; was the table written by another tool?");
             }
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Replaces the rows of <paramref name="runKey"/> in <paramref name="transaction"/>: removes its live
+    /// files (<see cref="FilesOfRun"/>) and counts "the rows of the key" as read, so a concurrent commit
+    /// that adds or removes a file of the key (another attempt of the same run) conflicts instead of
+    /// leaving both attempts' rows live.
+    /// </summary>
+    /// <returns>The files removed.</returns>
+    /// <exception cref="MedallionException">A live file mixes this run with others, so it cannot be replaced alone.</exception>
+    internal static IReadOnlyList<AddFile> ReplaceRun(DeltaTransaction transaction, string runKey)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        _ = FilesOfRun(transaction.ReadSnapshot, runKey);
+        // A file another writer adds that cannot be told apart counts as the key's: a conflict is safer than a double.
+        return transaction.ReplaceFilesWhere(file => Holds(file, runKey) != false, $"the rows of run key '{runKey}'");
+    }
+
+    /// <summary>Whether a file holds rows of the run: from its tag, its <c>_run_key</c> partition or its stats bounds; null when they cannot tell.</summary>
+    private static bool? Holds(AddFile file, string runKey)
+    {
+        if (file.Tags?.GetValueOrDefault(LakeLayout.RunKeyTag) is { } tagged)
+        {
+            return tagged == runKey;
+        }
+
+        if (file.PartitionValues.TryGetValue(LineageColumns.RunKey, out var partition))
+        {
+            return partition == runKey;
+        }
+
+        var min = file.Stats?.MinValues.GetValueOrDefault(LineageColumns.RunKey)?.GetValue<string>();
+        var max = file.Stats?.MaxValues.GetValueOrDefault(LineageColumns.RunKey)?.GetValue<string>();
+        if (min == runKey && max == runKey)
+        {
+            return true;
+        }
+
+        return min is null || max is null || (string.CompareOrdinal(min, runKey) <= 0 && string.CompareOrdinal(runKey, max) <= 0) ? null : false;
     }
 }

@@ -77,20 +77,17 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var schema = LakeSchemas.Quarantine(script.Plan);
         var transaction = await tables.Open(quarantine).StartTransactionAsync(cancellationToken);
         TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, quarantine);
-        var replaced = DuckDbTables.FilesOfRun(transaction.ReadSnapshot, run.RunKey);
+        DuckDbTables.ReplaceRun(transaction, run.RunKey);
         var files = await writer.WriteAsync(script.Quarantine, quarantine, schema, cancellationToken);
-        foreach (var file in replaced)
-        {
-            transaction.Remove(file);
-        }
-
         foreach (var file in files)
         {
             transaction.Add(file);
         }
 
-        return await transaction.CommitAsync(
-            "WRITE",
+        return await CommitInfo.CommitRunAsync(
+            transaction,
+            tables.Store.Describe(quarantine),
+            run.RunKey,
             new Dictionary<string, JsonNode?> { ["mode"] = "ReplacePartition", ["partition"] = $"{LineageColumns.RunKey}={run.RunKey}" },
             CommitInfo.Extras(run, counts.Read, counts.Quarantined, counts.Quarantined), cancellationToken);
     }
