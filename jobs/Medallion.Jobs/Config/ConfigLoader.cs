@@ -72,7 +72,9 @@ public static class ConfigLoader
     private static MedallionConfig? ReadSettings(string path, List<ConfigError> errors)
     {
         var reader = new ConfigReader(path, errors);
-        return reader.ParseDocument(File.ReadAllText(path)) is { } root ? new SettingsParser(reader).Parse(root) : null;
+        return reader.ParseDocument(File.ReadAllText(path)) is { } root && new SettingsParser(reader).Parse(root) is { } settings
+            ? ProjectRoot.Resolve(settings, path)
+            : null;
     }
 
     private static DatasetSpec? ReadDataset(string path, List<ConfigError> errors)
