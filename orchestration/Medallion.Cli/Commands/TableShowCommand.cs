@@ -15,7 +15,7 @@ internal static class TableShowCommand
 {
     public static Command Create(CliContext context)
     {
-        var target = new Argument<string>("dataset-or-table") { Description = "A dataset name (its table in the environment's lake), or a table folder or s3://bucket/prefix/table." };
+        var target = new Argument<string>("dataset-or-table") { Description = "A dataset name (its table in the environment's lake), or a table folder (with a /, e.g. ./t) or s3://bucket/prefix/table." };
         var table = CommonOptions.Table();
         table.Description = "The dataset's table (needed when it has several).";
         var environment = CommonOptions.Environment();

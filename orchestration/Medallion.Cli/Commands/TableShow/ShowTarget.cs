@@ -9,7 +9,8 @@ namespace Medallion.Cli.Commands.TableShow;
 /// <summary>
 /// The table <c>medallion table show</c> reads: a configured dataset's table in one of its layers,
 /// found through the environment's lake, or any Delta table by folder or <c>s3://</c> URI. The
-/// argument is a path when it has a <c>/</c>, a <c>\</c> or a scheme, or names an existing folder.
+/// argument is a path when it has a <c>/</c> or a <c>\</c> (an <c>s3://</c> URI does; a folder
+/// beside the working directory is <c>./name</c>), else a dataset name.
 /// </summary>
 internal sealed class ShowTarget(IObjectStore store, string tablePath) : IDisposable
 {
@@ -22,8 +23,7 @@ internal sealed class ShowTarget(IObjectStore store, string tablePath) : IDispos
     public string Description => Store.Describe(TablePath);
 
     public static bool IsPath(string argument) =>
-        argument.Contains("://", StringComparison.Ordinal) || argument.Contains('/', StringComparison.Ordinal)
-        || argument.Contains('\\', StringComparison.Ordinal) || Directory.Exists(argument);
+        argument.Contains('/', StringComparison.Ordinal) || argument.Contains('\\', StringComparison.Ordinal);
 
     /// <exception cref="ArgumentException">An unknown dataset, table or environment; a dataset of several tables without <c>--table</c>; no run to show.</exception>
     public static async Task<ShowTarget> OpenDatasetAsync(
