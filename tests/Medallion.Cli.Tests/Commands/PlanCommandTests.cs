@@ -123,8 +123,8 @@ public sealed partial class PlanCommandTests : IDisposable
         Assert.Contains(plain.Output.Split('\n'), line => line.Length > 80);
         // A line stays longer only when it is one token that cannot be split (a quoted path) after its indent.
         Assert.All(folded.Split('\n'), line => Assert.True(line.Length <= 80 || !Quoted().Replace(line.Trim().TrimStart('-').Trim(), "").Contains(' ', StringComparison.Ordinal), line));
-        // Never inside a string literal: every line still closes the quotes it opens.
-        Assert.All(folded.Split('\n'), line => Assert.True(line.Count(c => c == '\'') % 2 == 0, line));
+        // Never inside a string literal: every SQL line still closes the quotes it opens (comments are prose).
+        Assert.All(folded.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)), line => Assert.True(line.Count(c => c == '\'') % 2 == 0, line));
         // Folding changes whitespace only (a folded comment line continues with "--").
         Assert.Equal(Tokens(plain.Output), Tokens(folded));
     }
