@@ -15,6 +15,9 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
     /// <summary>True when output goes to a terminal (progress may redraw); false for logs and pipes.</summary>
     public bool IsTerminal { get; } = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
 
+    /// <summary>The terminal's width in characters, or null when output is redirected (a file or a pipe has none).</summary>
+    public int? TerminalWidth => IsTerminal && System.Console.WindowWidth > 0 ? System.Console.WindowWidth : null;
+
     /// <summary>A Spectre console over <see cref="Output"/>: colours on a terminal, plain text elsewhere.</summary>
     public IAnsiConsole Console { get; } = CreateConsole(output);
 
@@ -26,7 +29,8 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TimeProvid
             Out = new AnsiConsoleOutput(output),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.No,
+            // Interactive lets a live display redraw in place (run progress); only a terminal can.
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
 
         // Logs and pipes have no width; give tables room rather than wrapping every cell.

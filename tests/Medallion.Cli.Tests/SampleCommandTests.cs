@@ -15,8 +15,12 @@ public sealed class SampleCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("transactions.csv: 500 records", output, StringComparison.Ordinal);
-        Assert.Equal(File.ReadAllBytes(first.Combine("transactions.csv")), File.ReadAllBytes(second.Combine("transactions.csv")));
-        Assert.True(File.Exists(first.Combine("_expected.json")));
+        // --out is a raw root: the files go under <dataset>/, where `run --input` looks for them.
+        Assert.Equal(
+            File.ReadAllBytes(first.Combine("mortgage_transactions", "transactions.csv")),
+            File.ReadAllBytes(second.Combine("mortgage_transactions", "transactions.csv")));
+        Assert.True(File.Exists(first.Combine("mortgage_transactions", "_expected.json")));
+        Assert.Contains($"medallion run mortgage_transactions --input {first.Path}", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,6 +32,7 @@ public sealed class SampleCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("mortgage_transactions, wordpress_api", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 
     [Fact]

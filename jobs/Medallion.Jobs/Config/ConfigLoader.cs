@@ -105,7 +105,9 @@ public static class ConfigLoader
     private static MedallionConfig? ReadSettings(string path, List<ConfigError> errors, SqlFragmentChecker fragments)
     {
         var reader = new ConfigReader(path, errors, fragments);
-        return reader.ParseFile() is { } root ? new SettingsParser(reader).Parse(root) : null;
+        return reader.ParseFile() is { } root && new SettingsParser(reader).Parse(root) is { } settings
+            ? ProjectRoot.Resolve(settings, path)
+            : null;
     }
 
     private static DatasetSpec? ReadDataset(string path, List<ConfigError> errors, SqlFragmentChecker fragments)

@@ -18,8 +18,8 @@ public enum EngineKind
 
 /// <summary>One environment, e.g. <c>local</c> or <c>prod</c>.</summary>
 /// <param name="Name">The environment name; <c>^[a-z][a-z0-9_-]{0,31}$</c>.</param>
-/// <param name="LakeRoot">A local folder (relative to the working directory) or <c>s3://bucket/prefix</c>; <c>./lake</c> for local.</param>
-/// <param name="RawRoot">Where source globs resolve: a local folder or <c>s3://…</c>; <c>./samples</c> for local.</param>
+/// <param name="LakeRoot">A local folder or <c>s3://bucket/prefix</c>; <c>./lake</c> for local. A relative folder is resolved by the loader against the project root (the conf folder's parent).</param>
+/// <param name="RawRoot">Where source globs resolve: a local folder (resolved like <paramref name="LakeRoot"/>) or <c>s3://…</c>; <c>./samples</c> for local.</param>
 /// <param name="Engine">Which engine runs the SQL; <see cref="EngineKind.DuckDb"/> by default.</param>
 /// <param name="DuckDb">Embedded engine settings; <see cref="DuckDbSpec.Default"/> when not given.</param>
 /// <param name="Aws">AWS settings, or null when the environment has no <c>aws</c> block.</param>
@@ -35,7 +35,7 @@ public sealed record EnvironmentSpec(
 
 /// <summary>Embedded engine settings.</summary>
 /// <param name="MemoryLimit">DuckDB <c>memory_limit</c>, e.g. <c>2GB</c>; past it DuckDB spills to <paramref name="TempDirectory"/>.</param>
-/// <param name="TempDirectory">Spill folder; <c>./.medallion/tmp</c> by default.</param>
+/// <param name="TempDirectory">Spill folder; <c>./.medallion/tmp</c> by default, resolved like the roots against the project root.</param>
 /// <param name="Threads">DuckDB threads; null lets DuckDB use every core.</param>
 public sealed record DuckDbSpec(string MemoryLimit = "2GB", string TempDirectory = "./.medallion/tmp", int? Threads = null)
 {

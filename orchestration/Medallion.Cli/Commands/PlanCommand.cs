@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Medallion.Cli.Commands.PlanText;
 using Medallion.Orchestration.Runs;
 
 namespace Medallion.Cli.Commands;
@@ -16,9 +17,17 @@ internal static class PlanCommand
         var layer = CommonOptions.Layer(RunLayer.All);
         var environment = CommonOptions.Environment();
         var engine = CliEngines.Option("Whose SQL: duckdb (the embedded engine) or spark (the job host on EMR Serverless); default: the environment's engine.");
-        var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules).")
+        var step = new Option<string?>("--step", "-s")
         {
-            dataset, table, layer, environment, engine,
+            Description = "Only the statements of one step: what a statement creates (raw_records, bronze_rows, routed…) or its verb (copy, select…); an unknown step lists them.",
+        };
+        var width = new Option<int?>("--width", "-w")
+        {
+            Description = "Fold lines longer than this many characters (at spaces outside quotes; the SQL stays valid); default: the terminal's width, no folding when output is redirected; 0 never folds.",
+        };
+        var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules), in the dialect of the environment's engine (spark environments: Spark SQL) unless --engine says otherwise.")
+        {
+            dataset, table, layer, environment, engine, step, width,
         };
         command.SetAction(parseResult =>
         {
@@ -27,35 +36,51 @@ internal static class PlanCommand
             var selection = PipelineSelection.Resolve(configuration, parseResult.GetValue(dataset)!, parseResult.GetValue(table), parseResult.GetValue(environment));
             var engines = CliEngines.Catalog(confDirectory, bundle: null);
             var kind = parseResult.GetValue(engine) is { } name ? engines.Find(name) : selection.Environment.Engine;
+            var fold = parseResult.GetValue(width) ?? context.TerminalWidth ?? 0;
+            var wanted = parseResult.GetValue(step)?.ToLowerInvariant();
+            var layers = parseResult.GetValue(layer);
+
             // Describing reaches no service and writes nothing: the engine is only asked for its script.
             using var described = engines.Open(kind, new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context)));
+            var sections = new List<(string Header, IReadOnlyList<(string Step, string Statement)> Statements)>();
             foreach (var spec in selection.Tables)
             {
                 var script = described.DescribePlan(selection.Dataset, spec);
-                if (parseResult.GetValue(layer) is RunLayer.Bronze or RunLayer.All)
+                if (layers is RunLayer.Bronze or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({described.Name}) =====");
-                    Print(script.Bronze);
+                    sections.Add(($"-- ===== {selection.Dataset.Name}.{spec.Name}: bronze ({described.Name}) =====", PlanStep.Name([.. script.Bronze])));
                 }
 
-                if (parseResult.GetValue(layer) is RunLayer.Silver or RunLayer.All)
+                if (layers is RunLayer.Silver or RunLayer.All)
                 {
-                    context.Output.WriteLine($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({described.Name}) =====");
-                    Print(script.Silver);
+                    sections.Add(($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({described.Name}) =====", PlanStep.Name([.. script.Silver])));
+                }
+            }
+
+            var steps = sections.SelectMany(s => s.Statements.Select(n => n.Step)).Distinct(StringComparer.Ordinal).ToList();
+            if (wanted is not null && !steps.Contains(wanted))
+            {
+                throw new ArgumentException($"No step '{wanted}' in this plan. Steps: {string.Join(", ", steps)}.");
+            }
+
+            foreach (var (header, statements) in sections)
+            {
+                var shown = statements.Where(n => wanted is null || n.Step == wanted).ToList();
+                if (shown.Count == 0)
+                {
+                    continue;
+                }
+
+                context.Output.WriteLine(header);
+                foreach (var (_, statement) in shown)
+                {
+                    context.Output.WriteLine(SqlWrapper.Wrap(PlanStep.IsComment(statement) ? statement : statement + ";", fold));
+                    context.Output.WriteLine();
                 }
             }
 
             return ExitCodes.Success;
         });
         return command;
-
-        void Print(IEnumerable<string> statements)
-        {
-            foreach (var statement in statements)
-            {
-                context.Output.WriteLine(statement.StartsWith("--", StringComparison.Ordinal) && !statement.Contains('\n', StringComparison.Ordinal) ? statement : statement + ";");
-                context.Output.WriteLine();
-            }
-        }
     }
 }

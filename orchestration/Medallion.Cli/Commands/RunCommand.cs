@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
+using Medallion.Jobs.Config;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Runs;
-using Spectre.Console;
 
 namespace Medallion.Cli.Commands;
 
@@ -19,9 +18,14 @@ internal static class RunCommand
         var layer = CommonOptions.Layer(RunLayer.All);
         var environment = CommonOptions.Environment();
         var runKey = new Option<string?>("--run-key", "-k") { Description = "The run key (a scheduler passes its execution name); generated from the clock when omitted. Re-running a key replaces its output." };
-        var input = new Option<string?>("--input", "-i") { Description = "Read raw files from this folder instead of the environment's raw_root." };
+        var input = new Option<string?>("--input", "-i")
+        {
+            Description = "Read raw files from this raw root instead of the environment's raw_root: source paths resolve below it (DIR/<dataset>/…, what `sample generate --out DIR` writes); relative to the working directory.",
+        };
         var noPromote = new Option<bool>("--no-promote") { Description = "Stop after validation: leave current/ as it is." };
         var executionArn = new Option<string?>("--execution-arn") { Description = "The Step Functions execution that started the run, recorded in the ledger and _LATEST.json." };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Run even when no table matches a raw file (otherwise that exits 1 before anything is written)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON summary of the run (counts, validation, promotion per table) instead of text; progress goes to standard error as plain lines." };
         var engine = CliEngines.Option("Run on this engine instead of the environment's: duckdb (in this process) or spark (EMR Serverless).");
         var bundle = CliEngines.Bundle();
         var leaseExpiry = new Option<double?>("--lease-expiry")
@@ -30,7 +34,7 @@ internal static class RunCommand
         };
         var command = new Command("run", "Run a dataset on the environment's engine: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment, noPromote, executionArn, engine, bundle, leaseExpiry,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn, allowEmpty, json, engine, bundle, leaseExpiry,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -49,88 +53,77 @@ internal static class RunCommand
             {
                 LeaseExpiry = parseResult.GetValue(leaseExpiry) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             };
-            var reporter = new ConsoleRunReporter(context);
-            var outcomes = await new PipelineRunner(configuration, context.Clock, reporter, engines).RunAsync(request, cancellationToken);
-            PrintSummary(context, outcomes);
-            var published = await ValidateAndPromoteAsync(
-                context, LakeTables.Open(parseResult, dataset, table, environment), outcomes, parseResult.GetValue(noPromote), cancellationToken);
-            return outcomes.All(o => o.Succeeded) && published ? ExitCodes.Success : ExitCodes.Failed;
+            var selection = PipelineSelection.Resolve(configuration, request.Dataset, request.Table, request.Environment);
+            // Spark's bronze job refuses a table without input itself (the files are listed where the job runs).
+            if ((request.Engine ?? selection.Environment.Engine) == EngineKind.DuckDb && request.Layer != RunLayer.Silver && !parseResult.GetValue(allowEmpty))
+            {
+                await RawInputCheck.RequireAnyAsync(selection, request.Input, cancellationToken);
+            }
+
+            var asJson = parseResult.GetValue(json);
+            var steps = request.Layer == RunLayer.All ? 2 : 1;
+            var runner = (IRunReporter reporter) => new PipelineRunner(configuration, context.Clock, reporter, engines).RunAsync(request, cancellationToken);
+            var outcomes = context.IsTerminal && !asJson
+                ? await LiveRunReporter.RunAsync(context.Console, steps, runner)
+                : await runner(new ConsoleRunReporter(context));
+            var rules = RunRules.Of(selection.Dataset);
+            if (!asJson)
+            {
+                RunSummaryPrinter.Print(context, outcomes, rules);
+            }
+
+            var gate = await ValidateAndPromoteAsync(
+                context, LakeTables.Open(parseResult, dataset, table, environment), outcomes, parseResult.GetValue(noPromote), print: !asJson, cancellationToken);
+            var succeeded = outcomes.All(o => o.Succeeded) && gate.All(g => g.Passed);
+            if (asJson)
+            {
+                foreach (var outcome in outcomes.Where(o => o.Error is not null))
+                {
+                    await context.Error.WriteLineAsync($"error: {outcome.Table}: {outcome.Error}");
+                }
+
+                await context.Output.WriteLineAsync(RunSummaryJson.Write(selection.Dataset.Name, outcomes, gate, rules, succeeded));
+            }
+
+            return succeeded ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
     }
 
     /// <summary>
     /// The gate (<see cref="RunGate"/>) for each table whose silver run succeeded, printed as it
-    /// goes: validation, then promotion when it passed and was not turned off.
+    /// goes unless the run prints JSON: validation, then promotion when it passed and was not turned off.
     /// </summary>
-    private static async Task<bool> ValidateAndPromoteAsync(
-        CliContext context, IReadOnlyList<Orchestration.LakeTable> tables, IReadOnlyList<TableRunOutcome> outcomes, bool noPromote, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<GateOutcome>> ValidateAndPromoteAsync(
+        CliContext context, IReadOnlyList<Orchestration.LakeTable> tables, IReadOnlyList<TableRunOutcome> outcomes, bool noPromote, bool print,
+        CancellationToken cancellationToken)
     {
         var passed = outcomes.Where(o => o.Succeeded && o.Silver is not null).ToList();
         if (passed.Count == 0)
         {
-            return true;
+            return [];
         }
 
         var gated = tables.Where(t => passed.Any(o => o.Table == t.Table.Name)).ToList();
-        var allPassed = true;
+        var results = new List<GateOutcome>();
         await foreach (var outcome in new RunGate(context.Clock, new ConsoleRunReporter(context)).PassAsync(gated, passed[0].RunKey, !noPromote, cancellationToken))
         {
-            GatePrinter.Print(context, outcome.Table.Name, outcome.Report);
-            if (outcome.Promotion is { } promotion)
+            if (print)
             {
-                GatePrinter.Print(context, promotion);
-            }
-
-            allPassed &= outcome.Passed;
-        }
-
-        return allPassed;
-    }
-
-    private static void PrintSummary(CliContext context, IReadOnlyList<TableRunOutcome> outcomes)
-    {
-        var summary = new Table().AddColumns("table", "layer", "read", "written", "quarantined", "duplicates", "filtered", "seconds", "status");
-        foreach (var outcome in outcomes)
-        {
-            foreach (var layer in new[] { outcome.Bronze, outcome.Silver }.OfType<Jobs.Engine.LayerResult>())
-            {
-                summary.AddRow(
-                    Markup.Escape(outcome.Table), layer.Layer, N(layer.RowsRead), N(layer.RowsWritten), N(layer.Quarantined),
-                    N(layer.DuplicatesRemoved), N(layer.Filtered), layer.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), "ok");
-            }
-
-            if (!outcome.Succeeded)
-            {
-                summary.AddRow(Markup.Escape(outcome.Table), "-", "", "", "", "", "", "", "[red]failed[/]");
-            }
-        }
-
-        context.Console.Write(summary);
-        foreach (var outcome in outcomes)
-        {
-            context.Output.WriteLine($"run key {outcome.RunKey}: {outcome.Table}");
-            if (outcome.Bronze is { } bronze)
-            {
-                context.Output.WriteLine($"  bronze      {bronze.TablePath} (version {bronze.DeltaVersion})");
-            }
-
-            if (outcome.Silver is { } silver)
-            {
-                context.Output.WriteLine($"  silver      {silver.TablePath} (version {silver.DeltaVersion})");
-                context.Output.WriteLine($"  quarantine  {silver.QuarantinePath} (version {silver.QuarantineDeltaVersion})");
-                foreach (var (rule, count) in silver.RuleFailures.Where(r => r.Value > 0))
+                GatePrinter.Print(context, outcome.Table.Name, outcome.Report);
+                if (outcome.Promotion is { } promotion)
                 {
-                    context.Output.WriteLine($"    {rule}: {N(count)} row(s)");
+                    GatePrinter.Print(context, promotion);
                 }
             }
-
-            if (outcome.Error is { } error)
+            else if (!outcome.Passed)
             {
-                context.Error.WriteLine($"error: {outcome.Table}: {error}");
+                await context.Error.WriteLineAsync($"error: {outcome.Table.Name}: run {outcome.Report.RunKey} failed validation: {outcome.Report.DescribeFailures()}");
             }
-        }
-    }
 
-    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+            results.Add(outcome);
+        }
+
+        return results;
+    }
 }

@@ -27,9 +27,11 @@ internal sealed class TableLocation : IDisposable
     public string Description => Store.Describe("");
 
     /// <summary>Opens the table the parsed arguments name; S3 credentials come from the AWS SDK's default chain.</summary>
-    public static TableLocation Open(ParseResult parseResult)
+    public static TableLocation Open(ParseResult parseResult) => Open(parseResult, parseResult.GetValue(Path)!);
+
+    /// <summary>Opens the table at <paramref name="root"/> with the parsed S3 options.</summary>
+    public static TableLocation Open(ParseResult parseResult, string root)
     {
-        var root = parseResult.GetValue(Path)!;
         var endpoint = parseResult.GetValue(EndpointUrl);
         if (endpoint is not null && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
         {

@@ -40,9 +40,13 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
             var inputs = workspace.Inputs[table.Name];
             var entry = await lifecycle.RunAsync(await StartAsync(workspace, lifecycle, run, table, cancellationToken), [async token =>
             {
-                _reporter.Progress($"{run.Dataset.Name}.{table.Name}: bronze ← {inputs.Count} raw file(s)");
-                var files = await workspace.Staging.Raw.StageAsync(inputs, token);
-                return new LayerOutcome(await workspace.Engine.RunBronzeAsync(plan, Context(run), files, workspace.Staging.Raw.LocalRoot, token));
+                var name = $"{run.Dataset.Name}.{table.Name}";
+                _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, FilesStaged: 0));
+                var files = await workspace.Staging.Raw.StageAsync(
+                    inputs, staged => _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, staged)), token);
+                var result = await workspace.Engine.RunBronzeAsync(plan, Context(run), files, workspace.Staging.Raw.LocalRoot, token);
+                _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, inputs.Count, result.RowsRead, Done: true));
+                return new LayerOutcome(result);
             }], cancellationToken);
             _entries[table.Name] = entry;
             outcomes.Add(TableRunOutcome.From(entry));
@@ -66,9 +70,12 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
             {
                 entry = await lifecycle.RunAsync(entry, [async token =>
                 {
-                    _reporter.Progress($"{run.Dataset.Name}.{table.Name}: silver ← bronze rows of run {run.RunKey}");
+                    var name = $"{run.Dataset.Name}.{table.Name}";
+                    _reporter.Report(new RunProgress(name, LayerNames.Silver));
                     CrashPoints.Reach(CrashPoints.RunSilver);
-                    return new LayerOutcome(await workspace.Engine.RunSilverAsync(plan, Context(run), token));
+                    var result = await workspace.Engine.RunSilverAsync(plan, Context(run), token);
+                    _reporter.Report(new RunProgress(name, LayerNames.Silver, RowsRead: result.RowsRead, Done: true));
+                    return new LayerOutcome(result);
                 }], cancellationToken);
                 _entries[table.Name] = entry;
             }

@@ -6,4 +6,14 @@ public interface IRunReporter
     void Progress(string message);
 
     void Warning(string message);
+
+    /// <summary>A table's step started, staged a file or finished; a reporter without a display of its own logs the milestones.</summary>
+    void Report(RunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (progress.IsMilestone)
+        {
+            Progress(progress.Describe());
+        }
+    }
 }

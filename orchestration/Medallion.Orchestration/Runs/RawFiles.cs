@@ -33,15 +33,23 @@ internal sealed class RawFiles(IObjectStore store, string localRoot) : IDisposab
         store.ListAsync(dataset + "/", cancellationToken);
 
     /// <summary>The local paths of <paramref name="files"/>, downloading them first unless the raw root is local.</summary>
+    /// <param name="staged">Told how many files are local so far, after each download (once, with all of them, for a local root).</param>
     /// <exception cref="MedallionException">An object vanished or cannot be read.</exception>
-    public async Task<IReadOnlyList<string>> StageAsync(IReadOnlyList<ObjectInfo> files, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> StageAsync(IReadOnlyList<ObjectInfo> files, Action<int>? staged = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var local = files.Select(f => Path.Combine(LocalRoot, f.Path.Replace('/', Path.DirectorySeparatorChar))).ToList();
         if (store is LocalObjectStore)
         {
+            if (files.Count > 0)
+            {
+                staged?.Invoke(files.Count);
+            }
+
             return local;
         }
+
+        var done = 0;
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options, async (i, token) =>
@@ -50,6 +58,8 @@ internal sealed class RawFiles(IObjectStore store, string localRoot) : IDisposab
             {
                 throw new RunFailedException($"The raw file {store.Describe(files[i].Path)} was listed but is gone; was it moved while the run started?");
             }
+
+            staged?.Invoke(Interlocked.Increment(ref done));
         });
         return local;
     }

@@ -187,7 +187,8 @@ public sealed class DeployRendererTests : IDisposable
 
         var error = Assert.Throws<ConfigurationException>(() => DeployRenderer.Render(conf.Load(), "prod", _out.Path));
 
-        Assert.Contains("lake_root `./lake`", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+        // The relative lake_root is resolved against the conf folder's parent before it is checked.
+        Assert.Contains($"lake_root `{Path.Combine(Path.GetDirectoryName(conf.Directory)!, "lake")}`", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

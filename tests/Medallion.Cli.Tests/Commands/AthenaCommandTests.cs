@@ -81,6 +81,7 @@ public sealed class AthenaCommandTests : IDisposable
         var (exitCode, _, error) = await CliRunner.RunAsync("athena", "ddl", "wordpress_api", "--env", "local", "--conf", _conf.Path);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Athena reads tables on S3, but environment `local` has lake root './lake'", error, StringComparison.Ordinal);
+        // The relative lake_root is resolved against the conf folder's parent.
+        Assert.Contains($"Athena reads tables on S3, but environment `local` has lake root '{Path.Combine(Path.GetDirectoryName(_conf.Path)!, "lake")}'", error, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,7 @@ using Medallion.Testing;
 
 namespace Medallion.Cli.Tests.Commands;
 
-public sealed class PlanCommandTests : IDisposable
+public sealed partial class PlanCommandTests : IDisposable
 {
     private readonly TestLake _lake = new();
 
@@ -87,4 +87,51 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("Argument 'hive' not recognized. Must be one of:", error, StringComparison.Ordinal);
         Assert.Contains("'spark'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Plan_Step_PrintsOnlyThatStepsStatementsWithTheirComment()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("plan", "blog", "--step", "routed", "--conf", _lake.ConfDirectory);
+
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", output, StringComparison.Ordinal);
+        Assert.Contains("CREATE OR REPLACE TEMP VIEW routed AS", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("COPY (", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("-- ===== blog.posts: bronze", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_UnknownStep_ExitsTwoListingTheSteps()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("plan", "blog", "--step", "nope", "--conf", _lake.ConfDirectory);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("No step 'nope' in this plan. Steps: ", error, StringComparison.Ordinal);
+        Assert.Contains("routed", error, StringComparison.Ordinal);
+        Assert.Contains("copy", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("spark")]
+    public async Task Plan_Width_FoldsLongLinesChangingOnlyWhitespace(string engine)
+    {
+        var plain = await CliRunner.RunAsync("plan", "blog", "--engine", engine, "--conf", _lake.ConfDirectory);
+        var (exitCode, folded, _) = await CliRunner.RunAsync("plan", "blog", "--engine", engine, "--width", "80", "--conf", _lake.ConfDirectory);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(plain.Output.Split('\n'), line => line.Length > 80);
+        // A line stays longer only when it is one token that cannot be split (a quoted path) after its indent.
+        Assert.All(folded.Split('\n'), line => Assert.True(line.Length <= 80 || !Quoted().Replace(line.Trim().TrimStart('-').Trim(), "").Contains(' ', StringComparison.Ordinal), line));
+        // Never inside a string literal: every SQL line still closes the quotes it opens (comments are prose).
+        Assert.All(folded.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)), line => Assert.True(line.Count(c => c == '\'') % 2 == 0, line));
+        // Folding changes whitespace only (a folded comment line continues with "--").
+        Assert.Equal(Tokens(plain.Output), Tokens(folded));
+    }
+
+    /// <summary>The text as tokens between whitespace, comment markers left out: folding must not change them.</summary>
+    private static string[] Tokens(string text) => [.. text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(t => t != "--")];
+
+    [System.Text.RegularExpressions.GeneratedRegex("'[^']*'|\"[^\"]*\"|`[^`]*`")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 }

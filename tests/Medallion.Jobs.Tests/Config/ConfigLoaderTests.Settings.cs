@@ -35,11 +35,15 @@ public sealed partial class ConfigLoaderTests
 
         var sut = ConfigLoader.LoadSettings(path);
 
+        // Relative roots resolve against the project root: the conf folder's parent.
+        var project = Path.GetDirectoryName(_files.Conf)!;
         Assert.Equal("local", sut.DefaultEnvironment);
         Assert.Equal(
-            new EnvironmentSpec("local", "./lake", "./samples", EngineKind.DuckDb, DuckDbSpec.Default, null, new SourceLocation(path, 2, 10)),
+            new EnvironmentSpec(
+                "local", Path.Combine(project, "lake"), Path.Combine(project, "samples"), EngineKind.DuckDb,
+                DuckDbSpec.Default with { TempDirectory = Path.Combine(project, ".medallion", "tmp") }, null, new SourceLocation(path, 2, 10)),
             sut.Environments["local"]);
-        Assert.Equal(new DuckDbSpec("2GB", "./.medallion/tmp", null), sut.Environments["local"].DuckDb);
+        Assert.Equal(new DuckDbSpec("2GB", Path.Combine(project, ".medallion", "tmp"), null), sut.Environments["local"].DuckDb);
     }
 
     [Fact]
@@ -53,7 +57,7 @@ public sealed partial class ConfigLoaderTests
         Assert.Equal(["local", "prod"], sut.Environments.Keys.Order());
         var prod = sut.Environments["prod"];
         Assert.Equal(("s3://acme-lake/medallion", "s3://acme-raw/landing", EngineKind.Spark), (prod.LakeRoot, prod.RawRoot, prod.Engine));
-        Assert.Equal(new DuckDbSpec("512MB", "./.medallion/tmp", 2), prod.DuckDb);
+        Assert.Equal(new DuckDbSpec("512MB", Path.Combine(Path.GetDirectoryName(_files.Conf)!, ".medallion", "tmp"), 2), prod.DuckDb);
         Assert.Equal(
             new AwsSpec(
                 "eu-west-1",
