@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Config.Rules;
 using Medallion.Jobs.Config.Transforms;
 using YamlDotNet.RepresentationModel;
@@ -154,7 +155,7 @@ internal sealed class TableParser
             return null;
         }
 
-        var values = _reader.Keys(map, "a column", "name", "type", "field");
+        var values = _reader.Keys(map, "a column", ["name", "type", "field", .. CastOptions.Keys]);
         string? name = null;
         if (_reader.Required(map, values, "name", "a column") is { } nameNode && _reader.String(nameNode, "`name`") is { } written)
         {
@@ -165,7 +166,8 @@ internal sealed class TableParser
         var what = name is null ? "a column" : $"column `{name}`";
         var type = _reader.Required(map, values, "type", what) is { } typeNode ? ParseType(typeNode, what) : null;
         var field = ConfigReader.Optional(values, "field") is { } fieldNode ? _reader.String(fieldNode, "`field`") : null;
-        return name is null || type is null ? null : new ColumnSpec(name, type, field ?? name, _reader.At(map));
+        var cast = type is null ? CastOptions.Default : CastOptionsParser.Parse(_reader, values, type, what);
+        return name is null || type is null ? null : new ColumnSpec(name, type, field ?? name, _reader.At(map)) { Cast = cast };
     }
 
     /// <summary>A column type, or null with an error listing the accepted spellings.</summary>

@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Config.Rules;
 using Medallion.Jobs.Config.Transforms;
 
@@ -46,7 +47,11 @@ public sealed record TableSpec(
 /// for CSV a header name; defaults to <paramref name="Name"/>.
 /// </param>
 /// <param name="Location">Where the column was written.</param>
-public sealed record ColumnSpec(string Name, ColumnType Type, string Field, SourceLocation Location);
+public sealed record ColumnSpec(string Name, ColumnType Type, string Field, SourceLocation Location)
+{
+    /// <summary>How the raw text becomes <see cref="Type"/>: formats, rounding, separators, boolean words.</summary>
+    public CastOptions Cast { get; init; } = CastOptions.Default;
+}
 
 /// <summary>The raw input format.</summary>
 public enum SourceFormat

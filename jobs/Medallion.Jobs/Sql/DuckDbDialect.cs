@@ -1,5 +1,6 @@
 using System.Globalization;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
@@ -44,6 +45,42 @@ public sealed class DuckDbDialect : ISqlDialect
         $"CAST(date_part('{part.ToString().ToLowerInvariant()}', make_timestamp(epoch_us({expression}))) AS INTEGER)";
 
     public string RegexMatches(string expression, string pattern) => $"regexp_matches({expression}, {StringLiteral(pattern)})";
+
+    public string RegexRemove(string expression, string pattern) => $"regexp_replace({expression}, {StringLiteral(pattern)}, '')";
+
+    /// <summary>One-argument <c>trim</c> strips every Unicode space separator; with the set given it strips only U+0020, as Spark's.</summary>
+    public string TrimSpaces(string expression) => $"trim({expression}, ' ')";
+
+    /// <remarks>
+    /// <c>strptime</c> returns a TIMESTAMP (read as UTC, the session's zone) or, with <c>%z</c>, a
+    /// TIMESTAMPTZ. <c>%z</c> does not read <c>Z</c>, so a final <c>Z</c> becomes <c>+00</c> first.
+    /// </remarks>
+    public string ParseDateTime(string text, DateTimePattern pattern, ColumnKind target)
+    {
+        var input = pattern.HasOffset ? $"regexp_replace({text}, 'Z$', '+00')" : text;
+        var parsed = $"try_strptime({input}, {StringLiteral(StrptimeFormat(pattern))})";
+        return target == ColumnKind.Date ? $"CAST({parsed} AS DATE)" : $"CAST({parsed} AS TIMESTAMPTZ)";
+    }
+
+    /// <summary>The pattern in <c>strptime</c> specifiers. Widths are checked by the regular expression, not here.</summary>
+    internal static string StrptimeFormat(DateTimePattern pattern) => string.Concat(pattern.Tokens.Select(t => t.Field switch
+    {
+        PatternField.Literal => t.Text.Replace("%", "%%", StringComparison.Ordinal),
+        PatternField.Year => "%Y",
+        PatternField.Month or PatternField.MonthShort => "%m",
+        PatternField.MonthAbbreviation => "%b",
+        PatternField.MonthName => "%B",
+        PatternField.Day or PatternField.DayShort => "%d",
+        PatternField.Hour or PatternField.HourShort => "%H",
+        PatternField.ClockHour or PatternField.ClockHourShort => "%I",
+        PatternField.Minute => "%M",
+        PatternField.Second => "%S",
+        // %f reads one to six digits as a fraction of a second (".5" is half a second).
+        PatternField.Fraction => "%f",
+        PatternField.AmPm => "%p",
+        PatternField.OffsetHours or PatternField.OffsetBasic or PatternField.OffsetExtended => "%z",
+        _ => throw new ArgumentOutOfRangeException(nameof(pattern), t.Field, "Unknown pattern field."),
+    }));
 
     public string ReplaceLiteral(string expression, string find, string with) =>
         $"replace({expression}, {StringLiteral(find)}, {StringLiteral(with)})";

@@ -1,4 +1,5 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
@@ -31,6 +32,19 @@ internal interface ISqlDialect
 
     /// <summary>True when the pattern matches somewhere in the value.</summary>
     string RegexMatches(string expression, string pattern);
+
+    /// <summary>Removes the first match of the pattern (callers anchor it, so there is one at most).</summary>
+    string RegexRemove(string expression, string pattern);
+
+    /// <summary>Strips U+0020 spaces, and only those, from both ends.</summary>
+    string TrimSpaces(string expression);
+
+    /// <summary>
+    /// Reads <paramref name="text"/> (already checked against the pattern's regular expression and
+    /// trimmed) with <paramref name="pattern"/> as a <paramref name="target"/> (date or timestamp,
+    /// UTC when the pattern has no offset); null where the engine cannot (31 June).
+    /// </summary>
+    string ParseDateTime(string text, DateTimePattern pattern, ColumnKind target);
 
     /// <summary>Replaces every occurrence of a literal string (no pattern syntax).</summary>
     string ReplaceLiteral(string expression, string find, string with);

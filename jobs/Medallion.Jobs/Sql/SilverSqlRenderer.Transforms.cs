@@ -10,9 +10,9 @@ internal sealed partial class SilverSqlRenderer
     /// <param name="NewFlags">Internal flag columns the step adds (cast failures, filters, duplicates).</param>
     private sealed record RenderedStep(IReadOnlyList<string> Columns, IReadOnlyList<StepFlag> NewFlags);
 
-    private RenderedStep RenderTransform(TransformSpec transform, int index, IReadOnlyList<TypedColumn> after, string liveSoFar)
+    private RenderedStep RenderTransform(TransformSpec transform, int index, IReadOnlyList<TypedColumn> before, IReadOnlyList<TypedColumn> after, string liveSoFar)
     {
-        var sql = new TransformSql(dialect, index, liveSoFar);
+        var sql = new TransformSql(dialect, index, liveSoFar, before);
         transform.Render(sql);
         return new RenderedStep(sql.SelectItems(after), sql.Flags);
     }

@@ -44,7 +44,7 @@ internal sealed partial class SilverSqlRenderer(ISqlDialect dialect, bool unique
         {
             var transform = plan.Table.Transforms[index];
             var after = plan.Flow.AfterTransform[index];
-            var step = RenderTransform(transform, index, after, LiveSoFar(filterFlags, duplicateFlags));
+            var step = RenderTransform(transform, index, columns, after, LiveSoFar(filterFlags, duplicateFlags));
             steps.Add(($"s{index + 1}", Select(step.Columns.Concat(carried.Select(Q)).Concat(step.NewFlags.Select(f => $"{f.Sql} AS {Q(f.Column)}")), $"s{index}")));
             carried.AddRange(step.NewFlags.Select(f => f.Column));
             filterFlags.AddRange(step.NewFlags.Where(f => f.Kind == RowFlag.Filtered).Select(f => f.Column));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Config.Transforms;
 
 namespace Medallion.Jobs.Sql;
@@ -75,6 +76,31 @@ internal sealed partial class SparkDialect : ISqlDialect
 
     /// <summary><c>RLIKE</c> is Java's <c>Matcher.find</c>: a match anywhere, like DuckDB's <c>regexp_matches</c>.</summary>
     public string RegexMatches(string expression, string pattern) => $"({expression} RLIKE {StringLiteral(pattern)})";
+
+    /// <summary>The pattern is anchored at the end, so Spark's replace-every-match removes the one match, as DuckDB's replace-first.</summary>
+    public string RegexRemove(string expression, string pattern) => $"regexp_replace({expression}, {StringLiteral(pattern)}, '')";
+
+    /// <summary>Spark's one-argument <c>trim</c> strips only U+0020.</summary>
+    public string TrimSpaces(string expression) => $"trim({expression})";
+
+    /// <remarks>
+    /// <c>try_to_timestamp</c> gives null (never an error, even under ANSI mode) where the text does not
+    /// parse; the session's <c>timeParserPolicy = CORRECTED</c> keeps Spark from failing the job over
+    /// texts its legacy parser would read differently. Without an offset the time is read in the
+    /// session zone, UTC; a date is the UTC date of that midnight.
+    /// </remarks>
+    public string ParseDateTime(string text, DateTimePattern pattern, ColumnKind target)
+    {
+        var parsed = $"try_to_timestamp({text}, {StringLiteral(DateTimeFormat(pattern))})";
+        return target == ColumnKind.Date ? $"CAST({parsed} AS DATE)" : parsed;
+    }
+
+    /// <summary>The pattern in Spark's datetime pattern letters; literal text is always quoted, so no symbol is read as a letter.</summary>
+    internal static string DateTimeFormat(DateTimePattern pattern) => string.Concat(pattern.Tokens.Select(t => t.Field switch
+    {
+        PatternField.Literal => "'" + t.Text.Replace("'", "''", StringComparison.Ordinal) + "'",
+        _ => t.Text,
+    }));
 
     /// <summary>Spark's <c>replace</c> is literal (no pattern syntax), like DuckDB's.</summary>
     public string ReplaceLiteral(string expression, string find, string with) =>

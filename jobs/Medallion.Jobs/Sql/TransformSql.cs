@@ -10,7 +10,8 @@ namespace Medallion.Jobs.Sql;
 /// <param name="dialect">The dialect to write in.</param>
 /// <param name="step">The transform's index in the table's transforms; flag names include it.</param>
 /// <param name="liveSoFar">A condition true for rows that are live before this step (not malformed, filtered or duplicates).</param>
-internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoFar)
+/// <param name="before">The columns before the step, with their types.</param>
+internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoFar, IReadOnlyList<TypedColumn> before)
 {
     private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _renamedFrom = new(StringComparer.Ordinal);
@@ -24,6 +25,10 @@ internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoF
 
     /// <summary>The flags the step adds, in the order added.</summary>
     public IReadOnlyList<StepFlag> Flags => _flags;
+
+    /// <summary>The type <paramref name="column"/> has before the step (the config loader checked it exists).</summary>
+    public ColumnType TypeBefore(string column) =>
+        before.First(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase)).Type;
 
     /// <summary>A quoted column reference.</summary>
     public string Column(string name) => dialect.Identifier(name);

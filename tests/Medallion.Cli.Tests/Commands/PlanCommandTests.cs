@@ -29,7 +29,7 @@ public sealed partial class PlanCommandTests : IDisposable
         // posts.json is one JSON document: loaded as whole-file text, then split into records in SQL (issue 11).
         Assert.Contains("CREATE TABLE raw_loaded (value STRING) USING text;", output, StringComparison.Ordinal);
         Assert.Contains("from_json(__object, '`id` STRING, `__corrupt` STRING', map('columnNameOfCorruptRecord', '__corrupt'))", output, StringComparison.Ordinal);
-        Assert.Contains("try_cast(__f_0 AS BIGINT) AS `id`", output, StringComparison.Ordinal);
+        Assert.Contains("THEN try_cast(__f_0 AS BIGINT) END AS `id`", output, StringComparison.Ordinal);
         Assert.Contains("-- ===== blog.posts: silver (spark) =====", output, StringComparison.Ordinal);
         Assert.Contains($"FROM delta.`{_lake.LakeRoot}/bronze/blog/posts/schema_v=1` WHERE _run_key = 'run-key';", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(duckdb)", output, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed partial class PlanCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains("-- ===== blog.posts: bronze (duckdb) =====", output, StringComparison.Ordinal);
-        Assert.Contains("TRY_CAST(__f_0 AS BIGINT) AS \"id\"", output, StringComparison.Ordinal);
+        Assert.Contains("THEN TRY_CAST(__f_0 AS BIGINT) END AS \"id\"", output, StringComparison.Ordinal);
         Assert.Contains("-- ===== blog.posts: silver (duckdb) =====", output, StringComparison.Ordinal);
         Assert.Contains("\"id\" IS NULL", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(spark)", output, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Sql;
 using YamlDotNet.RepresentationModel;
 
@@ -30,10 +31,9 @@ public sealed record CastTransform(IReadOnlyList<ColumnCast> Casts, SourceLocati
                 continue;
             }
 
-            if (reader.String(keyNode, $"a column in `{KindName}`") is { } column
-                && TableParser.ParseType(reader, typeNode, $"`{KindName}` of column `{column}`") is { } type)
+            if (reader.String(keyNode, $"a column in `{KindName}`") is { } column && ParseEntry(reader, column, typeNode) is { } cast)
             {
-                casts.Add(new ColumnCast(column, type));
+                casts.Add(cast);
             }
         }
 
@@ -43,6 +43,26 @@ public sealed record CastTransform(IReadOnlyList<ColumnCast> Casts, SourceLocati
         }
 
         return casts.Count == map.Children.Count && casts.Count > 0 ? new CastTransform(casts, at) : null;
+    }
+
+    /// <summary><c>column: type</c>, or <c>column: { type: …, format: …, round: … }</c> with cast options.</summary>
+    private static ColumnCast? ParseEntry(ConfigReader reader, string column, YamlNode value)
+    {
+        var what = $"`{KindName}` of column `{column}`";
+        if (value is not YamlMappingNode map)
+        {
+            return TableParser.ParseType(reader, value, what) is { } type ? new ColumnCast(column, type) : null;
+        }
+
+        var values = reader.Keys(map, what, ["type", .. CastOptions.Keys]);
+        if (reader.Required(map, values, "type", what) is not { } typeNode || TableParser.ParseType(reader, typeNode, what) is not { } parsed)
+        {
+            return null;
+        }
+
+        var errors = reader.ErrorCount;
+        var options = CastOptionsParser.Parse(reader, values, parsed, what);
+        return reader.ErrorCount == errors ? new ColumnCast(column, parsed) { Options = options } : null;
     }
 
     internal override void Trace(ColumnStep step)
@@ -58,7 +78,10 @@ public sealed record CastTransform(IReadOnlyList<ColumnCast> Casts, SourceLocati
         foreach (var cast in Casts)
         {
             var value = sql.Column(cast.Column);
-            var converted = sql.Dialect.TryCast(value, cast.Type);
+            // Text is read by the strict rules both engines share; other types convert as the engines do.
+            var converted = sql.TypeBefore(cast.Column).Kind == ColumnKind.String
+                ? TextCast.Render(sql.Dialect, value, cast.Type, cast.Options)
+                : sql.Dialect.TryCast(value, cast.Type);
             sql.Define(cast.Column, converted);
             sql.Flag(FailedFlag(sql.Step, cast.Column), RowFlag.RuleInput, $"({value} IS NOT NULL AND {converted} IS NULL)");
         }

@@ -91,9 +91,9 @@ s2 AS (
 s3 AS (
   SELECT "transaction_id",
     "customer_id",
-    TRY_CAST("transaction_amount" AS DECIMAL(18,2)) AS "transaction_amount",
+    CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END AS "transaction_amount",
     "currency",
-    TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) AS "transaction_timestamp",
+    CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END AS "transaction_timestamp",
     "_run_key",
     "_source_file",
     "_ingested_at",
@@ -105,8 +105,8 @@ s3 AS (
     "__o_transaction_amount",
     "__o_currency",
     "__o_transaction_timestamp",
-    ("transaction_amount" IS NOT NULL AND TRY_CAST("transaction_amount" AS DECIMAL(18,2)) IS NULL) AS "__cast_failed_2_transaction_amount",
-    ("transaction_timestamp" IS NOT NULL AND TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) IS NULL) AS "__cast_failed_2_transaction_timestamp"
+    ("transaction_amount" IS NOT NULL AND CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END IS NULL) AS "__cast_failed_2_transaction_amount",
+    ("transaction_timestamp" IS NOT NULL AND CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END IS NULL) AS "__cast_failed_2_transaction_timestamp"
   FROM s2
 ),
 s4 AS (
@@ -220,9 +220,9 @@ s2 AS (
 s3 AS (
   SELECT "transaction_id",
     "customer_id",
-    TRY_CAST("transaction_amount" AS DECIMAL(18,2)) AS "transaction_amount",
+    CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END AS "transaction_amount",
     "currency",
-    TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) AS "transaction_timestamp",
+    CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END AS "transaction_timestamp",
     "_run_key",
     "_source_file",
     "_ingested_at",
@@ -234,8 +234,8 @@ s3 AS (
     "__o_transaction_amount",
     "__o_currency",
     "__o_transaction_timestamp",
-    ("transaction_amount" IS NOT NULL AND TRY_CAST("transaction_amount" AS DECIMAL(18,2)) IS NULL) AS "__cast_failed_2_transaction_amount",
-    ("transaction_timestamp" IS NOT NULL AND TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) IS NULL) AS "__cast_failed_2_transaction_timestamp"
+    ("transaction_amount" IS NOT NULL AND CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END IS NULL) AS "__cast_failed_2_transaction_amount",
+    ("transaction_timestamp" IS NOT NULL AND CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END IS NULL) AS "__cast_failed_2_transaction_timestamp"
   FROM s2
 ),
 s4 AS (
@@ -413,9 +413,9 @@ s2 AS (
 s3 AS (
   SELECT "transaction_id",
     "customer_id",
-    TRY_CAST("transaction_amount" AS DECIMAL(18,2)) AS "transaction_amount",
+    CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END AS "transaction_amount",
     "currency",
-    TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) AS "transaction_timestamp",
+    CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END AS "transaction_timestamp",
     "_run_key",
     "_source_file",
     "_ingested_at",
@@ -427,8 +427,8 @@ s3 AS (
     "__o_transaction_amount",
     "__o_currency",
     "__o_transaction_timestamp",
-    ("transaction_amount" IS NOT NULL AND TRY_CAST("transaction_amount" AS DECIMAL(18,2)) IS NULL) AS "__cast_failed_2_transaction_amount",
-    ("transaction_timestamp" IS NOT NULL AND TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) IS NULL) AS "__cast_failed_2_transaction_timestamp"
+    ("transaction_amount" IS NOT NULL AND CASE WHEN regexp_matches("transaction_amount", '^ *[+-]?[0-9]+(?:\.[0-9]{0,2}0*)? *\z') THEN TRY_CAST("transaction_amount" AS DECIMAL(18,2)) END IS NULL) AS "__cast_failed_2_transaction_amount",
+    ("transaction_timestamp" IS NOT NULL AND CASE WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\z') THEN TRY_CAST("transaction_timestamp" AS TIMESTAMPTZ) WHEN regexp_matches("transaction_timestamp", '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\z') THEN TRY_CAST(substr(trim("transaction_timestamp", ' '), 1, 16) || ':00' || substr(trim("transaction_timestamp", ' '), 17) AS TIMESTAMPTZ) END IS NULL) AS "__cast_failed_2_transaction_timestamp"
   FROM s2
 ),
 s4 AS (

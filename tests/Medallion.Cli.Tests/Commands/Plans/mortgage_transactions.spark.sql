@@ -98,9 +98,9 @@ s2 AS (
 s3 AS (
   SELECT `transaction_id`,
     `customer_id`,
-    try_cast(`transaction_amount` AS DECIMAL(18,2)) AS `transaction_amount`,
+    CASE WHEN (`transaction_amount` RLIKE '^ *[+-]?[0-9]+(?:\\.[0-9]{0,2}0*)? *\\z') THEN try_cast(`transaction_amount` AS DECIMAL(18,2)) END AS `transaction_amount`,
     `currency`,
-    try_cast(`transaction_timestamp` AS TIMESTAMP) AS `transaction_timestamp`,
+    CASE WHEN (`transaction_timestamp` RLIKE '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\\z') THEN try_cast(`transaction_timestamp` AS TIMESTAMP) WHEN (`transaction_timestamp` RLIKE '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\\z') THEN try_cast(substr(trim(`transaction_timestamp`), 1, 16) || ':00' || substr(trim(`transaction_timestamp`), 17) AS TIMESTAMP) END AS `transaction_timestamp`,
     `_run_key`,
     `_source_file`,
     `_ingested_at`,
@@ -112,8 +112,8 @@ s3 AS (
     `__o_transaction_amount`,
     `__o_currency`,
     `__o_transaction_timestamp`,
-    (`transaction_amount` IS NOT NULL AND try_cast(`transaction_amount` AS DECIMAL(18,2)) IS NULL) AS `__cast_failed_2_transaction_amount`,
-    (`transaction_timestamp` IS NOT NULL AND try_cast(`transaction_timestamp` AS TIMESTAMP) IS NULL) AS `__cast_failed_2_transaction_timestamp`
+    (`transaction_amount` IS NOT NULL AND CASE WHEN (`transaction_amount` RLIKE '^ *[+-]?[0-9]+(?:\\.[0-9]{0,2}0*)? *\\z') THEN try_cast(`transaction_amount` AS DECIMAL(18,2)) END IS NULL) AS `__cast_failed_2_transaction_amount`,
+    (`transaction_timestamp` IS NOT NULL AND CASE WHEN (`transaction_timestamp` RLIKE '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?(?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?)?)?)? *\\z') THEN try_cast(`transaction_timestamp` AS TIMESTAMP) WHEN (`transaction_timestamp` RLIKE '^ *(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-4])(?::[0-5][0-9])?) *\\z') THEN try_cast(substr(trim(`transaction_timestamp`), 1, 16) || ':00' || substr(trim(`transaction_timestamp`), 17) AS TIMESTAMP) END IS NULL) AS `__cast_failed_2_transaction_timestamp`
   FROM s2
 ),
 s4 AS (
