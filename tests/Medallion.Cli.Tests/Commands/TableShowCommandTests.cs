@@ -116,7 +116,7 @@ public sealed class TableShowCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Show_WhereReadingAnotherFile_IsRefusedByTheConnection()
+    public async Task Show_WhereReadingAnotherFile_IsRefusedByTheDatasetSqlCheck()
     {
         var secret = Path.Combine(_lake.Root, "secret.csv");
         await File.WriteAllTextAsync(secret, "a\n1\n");
@@ -124,7 +124,9 @@ public sealed class TableShowCommandTests : IAsyncLifetime
         var (exitCode, output, error) = await Show("--where", $"EXISTS (SELECT * FROM read_csv('{secret}'))");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--where cannot run", error, StringComparison.Ordinal);
+        // The same check as a dataset's derive/filter/expression: a subquery reading a table function is refused before it runs.
+        Assert.Contains("--where must be one SQL condition", error, StringComparison.Ordinal);
+        Assert.Contains("read_csv", error, StringComparison.Ordinal);
         Assert.DoesNotContain("\n1\n", output, StringComparison.Ordinal);
         Assert.DoesNotContain("transaction_id", output, StringComparison.Ordinal);
     }

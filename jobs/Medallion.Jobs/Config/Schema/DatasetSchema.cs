@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config.Casting;
 using System.Text.Json.Nodes;
 using Medallion.Jobs.Config.Rules;
 
@@ -22,6 +23,7 @@ internal static class DatasetSchema
             ["column"] = Column(),
             ["columnName"] = Json.String("A column name; names starting with _ are reserved for lineage columns.", ConfigNames.ColumnPattern),
             ["columnType"] = ColumnTypeSchema(),
+            ["castedColumn"] = CastedColumn(),
             ["transform"] = Transform(),
             ["rule"] = Rule(),
             ["validation"] = Validation(),
@@ -91,8 +93,34 @@ internal static class DatasetSchema
             ("name", Json.Ref("columnName")),
             ("type", Json.Ref("columnType")),
             ("field", Json.String("The JSON path (a.b) or CSV header when it differs from the name.")),
+            .. CastOptionShapes(),
         ],
         "name", "type");
+
+    /// <summary>A <c>cast</c> target with options: <c>{ type: …, format: …, round: … }</c>.</summary>
+    private static JsonObject CastedColumn() => Json.Object(
+        "A type with cast options (docs/types.md).",
+        [("type", Json.Ref("columnType")), .. CastOptionShapes()],
+        "type");
+
+    /// <summary>The keys of <see cref="CastOptions.Keys"/>, in that order.</summary>
+    private static IEnumerable<(string Key, JsonObject Schema)> CastOptionShapes()
+    {
+        var pattern = Json.String("A date/timestamp pattern (yyyy MM dd HH mm ss S… a X 'literal'), or iso.");
+        var shapes = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["format"] = new JsonObject
+            {
+                ["description"] = "date/timestamp only: the pattern, or patterns tried in order; default iso.",
+                ["anyOf"] = new JsonArray(pattern, Json.List("Patterns tried in order.", Json.String("A pattern, or iso."))),
+            },
+            ["round"] = Json.Enum("decimal only: round extra fractional digits instead of failing the cast.", ["half_even", "half_up"]),
+            ["thousands"] = Character("int, long, decimal: the thousands separator accepted between digit groups."),
+            ["true_values"] = Json.List("boolean only: the words read as true (any letter case).", Json.String("A word.")),
+            ["false_values"] = Json.List("boolean only: the words read as false (any letter case).", Json.String("A word.")),
+        };
+        return CastOptions.Keys.Select(k => (k, shapes[k]));
+    }
 
     private static JsonObject ColumnTypeSchema()
     {

@@ -16,7 +16,9 @@ internal static class KindShapes
     {
         [DropTransform.KindName] = () => Columns("Removes these columns."),
         [RenameTransform.KindName] = () => Map("Renames columns, in the order written: { old: new }.", Column("The new name.")),
-        [CastTransform.KindName] = () => Map("Retypes columns: { column: type }; a value that does not cast breaks the implicit rule cast_<column>.", Json.Ref("columnType")),
+        [CastTransform.KindName] = () => Map(
+            "Retypes columns: { column: type } or { column: { type, format, … } }; a value that does not cast breaks the implicit rule cast_<column>.",
+            new JsonObject { ["anyOf"] = new JsonArray(Json.Ref("columnType"), Json.Ref("castedColumn")) }),
         [SplitDateTransform.KindName] = () => Json.Object(
             "Adds int columns <prefix>_year, _month, _day from a date or timestamp column (UTC).",
             [

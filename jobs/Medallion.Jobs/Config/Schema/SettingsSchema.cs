@@ -57,6 +57,27 @@ internal static class SettingsSchema
             ("release_label", Json.String("An EMR 7.x release (Spark 3.5), e.g. emr-7.2.0.", "^emr-7\\.\\d+\\.\\d+$")),
             ("log_uri", Json.String("Where EMR writes job logs.")),
             ("glue_database", Json.String("The Glue/Athena database; default medallion_<environment>.", "^[a-z0-9_]{1,255}$")),
+            ("kms_key_arn", Json.String("The KMS key of encrypted buckets and topics; the job role may use this key only.")),
+            ("pipeline", Pipeline()),
         ],
         "region");
+
+    /// <summary><c>aws.pipeline</c> (<see cref="PipelineSpec"/>): every key optional.</summary>
+    private static JsonObject Pipeline() => Json.Object(
+        "How the deployed pipeline runs jobs, and its guards (docs/deploy.md); every key has a default.",
+        [
+            ("bronze_timeout_minutes", Json.Integer("EMR cancels a bronze job run past this; default 240.", 1)),
+            ("silver_timeout_minutes", Json.Integer("The same for silver; default 240.", 1)),
+            ("promote_timeout_minutes", Json.Integer("The same for validate-and-promote; default 60.", 1)),
+            ("job_retries", Json.Integer("New job runs after a failed bronze or silver one; default 1, at most 3.", 0)),
+            ("max_vcpu", Json.Integer("The EMR application's maximum vCPU; default 400.", 1)),
+            ("max_memory_gb", Json.Integer("Its maximum memory in GB; default 3000.", 1)),
+            ("max_disk_gb", Json.Integer("Its maximum disk in GB; default 20000.", 1)),
+            ("idle_timeout_minutes", Json.Integer("The application stops after this long idle; default 15.", 1)),
+            ("log_level", Json.Enum("The state machine's log level; default ERROR.", PipelineSpec.LogLevels)),
+            ("log_retention_days", Json.Integer("Days its log group keeps events (a CloudWatch Logs retention); default 90.", 1)),
+            ("notify_success", Json.Boolean("Publish per-table counts after a successful run; default false.")),
+            ("athena_scan_limit_gb", Json.Integer("The workgroup's bytes-scanned cutoff per query in GB; default 100.", 1)),
+            ("analyst_policy", Json.Boolean("Create a read-only managed policy for analysts; default false.")),
+        ]);
 }

@@ -69,7 +69,7 @@ internal sealed class RowQuery : IDisposable
 
         if (where is not null)
         {
-            WhereFragment.Check(_connection, where);
+            WhereFragment.Check(where);
             _userCondition = true;
         }
 
