@@ -46,8 +46,8 @@ public static class DatasetInit
         var columns = sample.Fields.Select((field, i) =>
         {
             var statistics = TextTypeInference.Measure(session, field.Column, cancellationToken);
-            var (type, note) = field.StoredType is { } stored ? (stored, field.Note) : TextTypeInference.Choose(statistics);
-            return new InferredColumn(names[i], field.Field, type, note, statistics);
+            var (type, note, format) = field.StoredType is { } stored ? (stored, field.Note, null) : TextTypeInference.Choose(statistics);
+            return new InferredColumn(names[i], field.Field, type, note, statistics, format);
         }).ToList();
         var primaryKey = PrimaryKey(columns);
         return new InitDraft(DatasetYaml.Render(options, sample, columns, primaryKey), sample.Rows, columns.Count, primaryKey);

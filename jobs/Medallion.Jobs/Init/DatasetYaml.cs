@@ -49,7 +49,8 @@ internal static class DatasetYaml
         foreach (var column in columns)
         {
             var entry = $"      - {{ name: {column.Name}, type: {TypeText(column.Type)}" +
-                (column.Field == column.Name ? "" : $", field: {Quote(column.Field)}") + " }";
+                (column.Field == column.Name ? "" : $", field: {Quote(column.Field)}") +
+                (column.Format is null ? "" : $", format: {Quote(column.Format)}") + " }";
             yaml.AppendLine(WithComment(entry, Comment(column)));
         }
 

@@ -12,7 +12,7 @@ namespace Medallion.Jobs.Init;
 /// </summary>
 internal static class TextTypeInference
 {
-    /// <summary>Non-ISO layouts tried with <c>try_strptime</c>; bronze cannot read them yet, so they are reported, not declared.</summary>
+    /// <summary>Non-ISO layouts tried with <c>try_strptime</c>; a column they all read is declared with the <c>format:</c> of <see cref="Portable"/>.</summary>
     private static readonly string[] DateLayouts = ["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%d-%m-%Y", "%m-%d-%Y"];
 
     private static readonly string[] TimestampLayouts =
@@ -68,60 +68,74 @@ internal static class TextTypeInference
     }
 
     /// <summary>The type for a column of text values, and what to say about it.</summary>
-    public static (ColumnType Type, string? Note) Choose(ColumnStatistics s)
+    /// <returns>The type, a note for the YAML comment, and the <c>format:</c> pattern a non-ISO date or timestamp needs.</returns>
+    public static (ColumnType Type, string? Note, string? Format) Choose(ColumnStatistics s)
     {
         if (s.NonNull == 0)
         {
-            return (ColumnType.String, "always null in the sample: string is a guess");
+            return (ColumnType.String, "always null in the sample: string is a guess", null);
         }
 
         if (s.AllBoolean)
         {
-            return (ColumnType.Boolean, null);
+            return (ColumnType.Boolean, null, null);
         }
 
         if (s.AllInt)
         {
-            return (ColumnType.Int, null);
+            return (ColumnType.Int, null, null);
         }
 
         if (s.AllLong)
         {
-            return (ColumnType.Long, null);
+            return (ColumnType.Long, null, null);
         }
 
         // Money and measures keep their exact digits as decimals; the precision leaves room past the sample.
         var precision = Math.Max(18, s.MaxIntegerDigits + s.MaxScale);
         if (s.AllPlainDecimal && precision <= 38)
         {
-            return (ColumnType.Decimal(precision, s.MaxScale), s.MaxScale > 0 ? $"at most {s.MaxScale} digit(s) after the point in the sample" : "whole numbers too large for long");
+            return (ColumnType.Decimal(precision, s.MaxScale), s.MaxScale > 0 ? $"at most {s.MaxScale} digit(s) after the point in the sample" : "whole numbers too large for long", null);
         }
 
         if (s.AllDouble)
         {
-            return (ColumnType.Double, null);
+            return (ColumnType.Double, null, null);
         }
 
         if (s.AllIsoDate)
         {
-            return (ColumnType.Date, $"ISO dates, e.g. {s.Example}");
+            return (ColumnType.Date, $"ISO dates, e.g. {s.Example}", null);
         }
 
         if (s.AllIsoTimestamp)
         {
             var zone = s.AnyOffset ? "with a UTC offset" : "without offset, read as UTC";
-            return (ColumnType.Timestamp, $"ISO 8601 timestamps {zone}, e.g. {s.Example}");
+            return (ColumnType.Timestamp, $"ISO 8601 timestamps {zone}, e.g. {s.Example}", null);
         }
 
         if (s.DateFormats.Count > 0 || s.TimestampFormats.Count > 0)
         {
-            var (kind, formats) = s.DateFormats.Count > 0 ? ("date", s.DateFormats) : ("timestamp", s.TimestampFormats);
-            var also = formats.Count > 1 ? $" (or {string.Join(", ", formats.Skip(1))}: the sample does not tell them apart)" : "";
-            return (ColumnType.String, $"{kind}s written as {formats[0]}{also}, e.g. {s.Example}; kept as string until a {kind} column can declare `format: \"{formats[0]}\"`");
+            var (type, formats) = s.DateFormats.Count > 0 ? (ColumnType.Date, s.DateFormats) : (ColumnType.Timestamp, s.TimestampFormats);
+            var also = formats.Count > 1 ? $" (or {string.Join(", ", formats.Skip(1).Select(Portable))}: the sample does not tell them apart)" : "";
+            return (type, $"written as {Portable(formats[0])}{also}, e.g. {s.Example}", Portable(formats[0]));
         }
 
-        return s.AllDigits ? (ColumnType.String, $"digits with leading zeros (e.g. {s.Example}): kept as text") : (ColumnType.String, null);
+        return s.AllDigits ? (ColumnType.String, $"digits with leading zeros (e.g. {s.Example}): kept as text", null) : (ColumnType.String, null, null);
     }
+
+    /// <summary>
+    /// A strptime layout of <see cref="DateLayouts"/>/<see cref="TimestampLayouts"/> in Medallion's
+    /// portable pattern language (docs/types.md). Day, month and hour take one or two digits, as
+    /// strptime's <c>%d</c>, <c>%m</c> and <c>%H</c> do.
+    /// </summary>
+    private static string Portable(string layout) => layout
+        .Replace("%d", "d", StringComparison.Ordinal)
+        .Replace("%m", "M", StringComparison.Ordinal)
+        .Replace("%Y", "yyyy", StringComparison.Ordinal)
+        .Replace("%H", "H", StringComparison.Ordinal)
+        .Replace("%M", "mm", StringComparison.Ordinal)
+        .Replace("%S", "ss", StringComparison.Ordinal);
 
     private static string All(string condition) =>
         $"coalesce(bool_and(coalesce({condition}, false)) FILTER (WHERE v IS NOT NULL), false)";

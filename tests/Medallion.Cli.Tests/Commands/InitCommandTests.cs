@@ -35,7 +35,7 @@ public sealed class InitCommandTests : IDisposable
             ["is_gift"] = ("boolean", "is_gift"),
             ["ratio"] = ("double", "ratio"),
             ["big_number"] = ("long", "big_number"),
-            ["eu_date"] = ("string", "eu_date"),               // dd/mm/yyyy: not ISO, reported in a comment
+            ["eu_date"] = ("date", "eu_date"),                 // dd/mm/yyyy: not ISO, declared with its format
         });
 
         Assert.Contains("primary_key: [order_id]", yaml, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("quote: '\"'", yaml, StringComparison.Ordinal);
         Assert.Contains("#   - not_null: { column: order_id }", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("not_null: { column: note }", yaml, StringComparison.Ordinal);
-        Assert.Matches(@"eu_date.*# dates written as %d/%m/%Y", yaml);
+        Assert.Matches(@"eu_date, type: date, format: 'd/M/yyyy' }.*# written as d/M/yyyy", yaml);
         Assert.Matches(@"note.*# null in 4 of 5 rows", yaml);
         Assert.Matches(@"zip.*# digits with leading zeros \(e\.g\. 00501\)", yaml);
         Assert.Contains("from 5 sampled row(s) of orders.csv", yaml, StringComparison.Ordinal);
@@ -125,10 +125,11 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public async Task CsvWithBadRows_IsStillDrafted()
     {
-        var generate = await CliRunner.RunAsync("sample", "generate", "mortgage_transactions", "--rows", "200000", "--out", Path.Combine(_lake.RawRoot, "mortgage"));
+        // sample generate --out DIR writes the raw-root layout, DIR/<dataset>/<file>.
+        var generate = await CliRunner.RunAsync("sample", "generate", "mortgage_transactions", "--rows", "200000", "--out", _lake.RawRoot);
         Assert.Equal(0, generate.ExitCode);
 
-        var (exitCode, _, error) = await Cli("init", "mortgage", "--from", Path.Combine(_lake.RawRoot, "mortgage", "transactions.csv"));
+        var (exitCode, _, error) = await Cli("init", "mortgage", "--from", Path.Combine(_lake.RawRoot, "mortgage_transactions", "transactions.csv"));
 
         Assert.True(exitCode == 0, error);
         var table = ConfigLoader.LoadDataset(Path.Combine(_lake.DatasetsDirectory, "mortgage.yaml")).Tables.Single();
