@@ -71,7 +71,7 @@ internal sealed class TableParser
 
         var (primaryKey, primaryKeyLocations) = ColumnList(values, "primary_key");
         var (partitionBy, partitionByLocations) = ColumnList(values, "partition_by");
-        var rules = ConfigReader.Optional(values, "rules") is { } rulesNode ? _rules.ParseList(rulesNode, transforms) : [];
+        var rules = ConfigReader.Optional(values, "rules") is { } rulesNode ? _rules.ParseList(rulesNode, transforms, partitionBy) : [];
         var validation = ConfigReader.Optional(values, "validation") is { } validationNode ? ParseValidation(validationNode) : ValidationSpec.Default;
         var promotion = ConfigReader.Optional(values, "promotion") is { } promotionNode
             ? _reader.Choice(promotionNode, "`promotion`", Promotions) ?? PromotionMode.ReplacePartitions

@@ -14,11 +14,17 @@ public static class PlanCompiler
             throw new ConfigurationException(flow.Errors);
         }
 
-        // The transforms' implicit rules come first, in step order, then the YAML rules.
+        // The transforms' implicit rules come first, in step order, then the partition rules, then the YAML rules.
         var rules = table.Transforms
             .SelectMany((transform, step) => transform.ImplicitRules(step))
             .Select(r => new PlannedRule(r.Name, r.Kind, RuleSeverity.Quarantine, Threshold: null, r.FlagColumn, Spec: null, r.StepFlag))
             .ToList();
+        // Then one per partition column: a value too long for a folder name would fail the silver write.
+        rules.AddRange(table.PartitionBy.Select(column => new PlannedRule(
+            $"partition_{column}", "partition_by", RuleSeverity.Quarantine, Threshold: null, $"__rule_partition_{column}", Spec: null, StepFlagColumn: null)
+        {
+            PartitionColumn = column,
+        }));
         rules.AddRange(table.Rules.Select((rule, index) => new PlannedRule(
             rule.Name, rule.Kind, rule.Severity, rule.Threshold, $"__rule_{index}", rule, StepFlagColumn: null)));
         return new TablePlan(dataset, table, flow, rules);

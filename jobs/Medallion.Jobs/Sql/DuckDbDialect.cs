@@ -114,6 +114,9 @@ public sealed class DuckDbDialect : ISqlDialect
 
     public string Length(string expression) => $"length({expression})";
 
+    // strlen counts UTF-8 bytes; the 'g' flag removes every safe character, not the first.
+    public string PathSegmentBytes(string text) => $"(strlen({text}) + 2 * strlen(regexp_replace({text}, '[A-Za-z0-9._-]', '', 'g')))";
+
     public string CompactStringArray(IReadOnlyList<string> elements) => elements.Count == 0
         ? "CAST([] AS VARCHAR[])"
         : $"list_filter([{string.Join(", ", elements)}], x -> x IS NOT NULL)";

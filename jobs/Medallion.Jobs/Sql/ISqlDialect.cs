@@ -60,6 +60,13 @@ internal interface ISqlDialect
     /// <summary>Length in characters.</summary>
     string Length(string expression);
 
+    /// <summary>
+    /// The bytes <paramref name="text"/> takes as a percent-encoded path segment at most: one per
+    /// byte of <c>[A-Za-z0-9._-]</c>, three per byte of anything else (how a partition value becomes
+    /// a folder name).
+    /// </summary>
+    string PathSegmentBytes(string text);
+
     /// <summary>An array of the non-null values among <paramref name="elements"/>.</summary>
     string CompactStringArray(IReadOnlyList<string> elements);
 

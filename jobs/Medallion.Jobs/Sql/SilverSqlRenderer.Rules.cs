@@ -8,10 +8,19 @@ internal sealed partial class SilverSqlRenderer
 {
     private string RenderBroken(PlannedRule rule, IReadOnlyList<TypedColumn> columns) => (rule.Spec, rule.StepFlagColumn) switch
     {
+        (null, null) when rule.PartitionColumn is { } column => PartitionValueTooLong(column),
         (null, { } stepFlag) => Q(stepFlag),
         ({ } spec, null) => spec.Broken(new RuleSql(dialect, columns, rule.FlagColumn)),
         _ => throw new InvalidOperationException($"Planned rule '{rule.Name}' must have either a YAML rule or a step flag, not both or neither."),
     };
+
+    /// <summary>True where the column's value would make a folder name (<c>column=value</c>) longer than <see cref="PlannedRule.PartitionFolderBytes"/>.</summary>
+    private string PartitionValueTooLong(string column)
+    {
+        var text = dialect.TryCast(Q(column), ColumnType.String);
+        var room = PlannedRule.PartitionFolderBytes - System.Text.Encoding.UTF8.GetByteCount(column) - 1;
+        return $"({Q(column)} IS NOT NULL AND {dialect.PathSegmentBytes(text)} > {room})";
+    }
 
     /// <summary>
     /// The keys that occur more than once among the live rows of <paramref name="relation"/>, with

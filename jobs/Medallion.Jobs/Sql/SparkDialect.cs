@@ -119,6 +119,9 @@ internal sealed partial class SparkDialect : ISqlDialect
     /// <summary>Characters (code points), as DuckDB's <c>length</c>.</summary>
     public string Length(string expression) => $"char_length({expression})";
 
+    // octet_length counts UTF-8 bytes; Spark's regexp_replace replaces every match.
+    public string PathSegmentBytes(string text) => $"(octet_length({text}) + 2 * octet_length(regexp_replace({text}, '[A-Za-z0-9._-]', '')))";
+
     public string CompactStringArray(IReadOnlyList<string> elements) => elements.Count == 0
         ? EmptyStringArray
         : $"filter(array({string.Join(", ", elements)}), __rule -> __rule IS NOT NULL)";

@@ -78,6 +78,21 @@ public sealed partial class ConfigLoaderTests
             9, 9, ["rule name `cast_id` is reserved for the implicit rule on values of `id` that do not cast"]
         },
         {
+            "RuleNamedLikeImplicitPartitionRule_IsReserved",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }, { name: day, type: string }]
+                partition_by: [day]
+                rules:
+                  - not_null: { column: id }
+                    name: partition_day
+            """,
+            8, 9, ["rule name `partition_day` is reserved for the implicit rule on values of `day` too long for a partition folder name"]
+        },
+        {
             "UnknownSeverity_ListsSeverities",
             """
             dataset: orders

@@ -24,7 +24,7 @@ internal sealed partial class RuleParser
 
     public RuleParser(ConfigReader reader) => _reader = reader;
 
-    public List<RuleSpec> ParseList(YamlNode node, IReadOnlyList<TransformSpec> transforms)
+    public List<RuleSpec> ParseList(YamlNode node, IReadOnlyList<TransformSpec> transforms, IReadOnlyList<string> partitionBy)
     {
         var rules = new List<RuleSpec>();
         if (_reader.Sequence(node, "`rules`") is not { } sequence)
@@ -37,6 +37,11 @@ internal sealed partial class RuleParser
         foreach (var rule in transforms.SelectMany((transform, step) => transform.ImplicitRules(step)))
         {
             reserved.TryAdd(rule.Name, rule.Reason);
+        }
+
+        foreach (var column in partitionBy)
+        {
+            reserved.TryAdd($"partition_{column}", $"values of `{column}` too long for a partition folder name");
         }
 
         // Default names of kinds that name no column count the items of their kind: expression_1, expression_2, ...

@@ -613,6 +613,8 @@ checked AS (
     "__o_format",
     "__duplicate_3",
     "__live",
+    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
+    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
     ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
@@ -662,18 +664,20 @@ SELECT "id",
     "__o_format",
     "__duplicate_3",
     "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
     "__rule_0",
     "__rule_1",
     "__rule_2",
-    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_status' END], x -> x IS NOT NULL) END AS "_rule_failures",
-    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__duplicate_3" THEN 'duplicate' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_partition_date_year" THEN 'partition_date_year' END, CASE WHEN "__rule_partition_date_month" THEN 'partition_date_month' END, CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_status' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__duplicate_3" THEN 'duplicate' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
   FROM checked;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
-WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+WHERE __disposition <> 'silver' OR "__rule_partition_date_year" OR "__rule_partition_date_month" OR "__rule_0" OR "__rule_1" OR "__rule_2";
 
-SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2, __rule3, __rule4 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_partition_date_year") AS __rule0, count(*) FILTER (WHERE "__rule_partition_date_month") AS __rule1, count(*) FILTER (WHERE "__rule_0") AS __rule2, count(*) FILTER (WHERE "__rule_1") AS __rule3, count(*) FILTER (WHERE "__rule_2") AS __rule4 FROM routed_exceptions);
 
 COPY (SELECT "id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status", "type", "link", "title", "content", "excerpt", "author", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
 WITH s0 AS (
@@ -1148,6 +1152,8 @@ checked AS (
     "__o_views",
     "__o_date",
     "__live",
+    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
+    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("id" IS NOT NULL AND "date" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
     ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
@@ -1175,18 +1181,20 @@ SELECT "id",
     "__o_views",
     "__o_date",
     "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
     "__rule_0",
     "__rule_1",
     "__rule_2",
-    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id_date' END, CASE WHEN "__rule_2" THEN 'range_views' END], x -> x IS NOT NULL) END AS "_rule_failures",
-    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+    CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_partition_date_year" THEN 'partition_date_year' END, CASE WHEN "__rule_partition_date_month" THEN 'partition_date_month' END, CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id_date' END, CASE WHEN "__rule_2" THEN 'range_views' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
   FROM checked;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
-WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
+WHERE __disposition <> 'silver' OR "__rule_partition_date_year" OR "__rule_partition_date_month" OR "__rule_0" OR "__rule_1" OR "__rule_2";
 
-SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
+SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2, __rule3, __rule4 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_partition_date_year") AS __rule0, count(*) FILTER (WHERE "__rule_partition_date_month") AS __rule1, count(*) FILTER (WHERE "__rule_0") AS __rule2, count(*) FILTER (WHERE "__rule_1") AS __rule3, count(*) FILTER (WHERE "__rule_2") AS __rule4 FROM routed_exceptions);
 
 COPY (SELECT "id", "title", "url", "views", "date", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
 WITH s0 AS (

@@ -362,6 +362,8 @@ checked AS (
     `__o_format`,
     `__duplicate_3`,
     `__live`,
+    (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
+    (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
     (`__live` AND (`id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`,
     (`__live` AND (`status` IS NOT NULL AND NOT (CAST(`status` AS STRING) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS `__rule_2`
@@ -412,16 +414,18 @@ SELECT `id`,
     `__o_format`,
     `__duplicate_3`,
     `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
     `__rule_0`,
     `__rule_1`,
     `__rule_2`,
-    CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id' END, CASE WHEN `__rule_2` THEN 'accepted_values_status' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
-    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__duplicate_3` THEN 'duplicate' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
+    CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_partition_date_year` THEN 'partition_date_year' END, CASE WHEN `__rule_partition_date_month` THEN 'partition_date_month' END, CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id' END, CASE WHEN `__rule_2` THEN 'accepted_values_status' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
+    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__duplicate_3` THEN 'duplicate' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
   FROM checked;
 
 CACHE TABLE routed;
 
-SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
+SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_partition_date_year`) AS `__rule_partition_date_year`, count_if(`__rule_partition_date_month`) AS `__rule_partition_date_month`, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
 SELECT `id`, `date`, `date_gmt`, `modified`, `modified_gmt`, `slug`, `status`, `type`, `link`, `title`, `content`, `excerpt`, `author`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
 
@@ -597,6 +601,8 @@ checked AS (
     `__o_views`,
     `__o_date`,
     `__live`,
+    (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
+    (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
     (`__live` AND (`id` IS NOT NULL AND `date` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`,
     (`__live` AND (`views` IS NOT NULL AND NOT (`views` >= try_cast('0' AS BIGINT)))) AS `__rule_2`
@@ -625,16 +631,18 @@ SELECT `id`,
     `__o_views`,
     `__o_date`,
     `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
     `__rule_0`,
     `__rule_1`,
     `__rule_2`,
-    CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id_date' END, CASE WHEN `__rule_2` THEN 'range_views' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
-    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
+    CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_partition_date_year` THEN 'partition_date_year' END, CASE WHEN `__rule_partition_date_month` THEN 'partition_date_month' END, CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id_date' END, CASE WHEN `__rule_2` THEN 'range_views' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
+    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
   FROM checked;
 
 CACHE TABLE routed;
 
-SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
+SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_partition_date_year`) AS `__rule_partition_date_year`, count_if(`__rule_partition_date_month`) AS `__rule_partition_date_month`, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
 SELECT `id`, `title`, `url`, `views`, `date`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
 
