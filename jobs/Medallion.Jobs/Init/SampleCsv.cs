@@ -1,5 +1,5 @@
-using System.Text;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine.DuckDb;
 
 namespace Medallion.Jobs.Init;
 
@@ -23,7 +23,7 @@ internal static class SampleCsv
         var bestCount = 0;
         foreach (var candidate in Candidates)
         {
-            var count = Split(header, CsvOptions.Default with { Delimiter = candidate }).Count - 1;
+            var count = CsvHeader.Split(header, CsvOptions.Default with { Delimiter = candidate }).Count - 1;
             if (count > bestCount)
             {
                 (best, bestCount) = (candidate, count);
@@ -31,38 +31,5 @@ internal static class SampleCsv
         }
 
         return best;
-    }
-
-    /// <summary>The fields of one line, with quotes removed and escaped quotes kept (as bronze's header match reads them).</summary>
-    public static List<string> Split(string line, CsvOptions options)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == options.Escape && i + 1 < line.Length && line[i + 1] == options.Quote)
-            {
-                current.Append(options.Quote);
-                i++;
-            }
-            else if (c == options.Quote)
-            {
-                quoted = !quoted;
-            }
-            else if (c == options.Delimiter && !quoted)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class SampleTable
         // Bronze reads files with different headers separately; the sample keeps to the first file's.
         files = files.Where(f => CsvHeader.Read(f, CsvOptions.Default) == header).ToList();
         var csv = CsvOptions.Default with { Delimiter = SampleCsv.Delimiter(header, files[0]) };
-        var names = SampleCsv.Split(header, csv);
+        var names = CsvHeader.Split(header, csv);
         var columns = string.Join(", ", names.Select((_, i) => $"'c{i}': 'VARCHAR'"));
         session.Execute(
             $"CREATE OR REPLACE TEMP TABLE init_raw AS SELECT * FROM read_csv({FileList(files)}, header = true, auto_detect = false, columns = {{{columns}}}, " +

@@ -40,7 +40,8 @@ internal static class CsvHeader
         }).ToList();
     }
 
-    private static List<string> Split(string line, CsvOptions options)
+    /// <summary>The fields of one line, with quotes removed and escaped quotes kept (bronze's header match and init's sample read it alike).</summary>
+    internal static List<string> Split(string line, CsvOptions options)
     {
         var fields = new List<string>();
         var current = new StringBuilder();
