@@ -24,10 +24,7 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
         // Bronze reads exactly its raw files (named as the sandbox names them) and writes only its bronze table;
         // a raw file DuckDB refused is repaired into a scratch copy under the temp directory, which the sandbox allows too.
         files = [.. files.Select(Path.GetFullPath)];
-        // DuckDB checks a read's argument as written, before it expands it: a name holding glob
-        // characters is read through its escaped spelling (RawFileNames.DuckDbLiteral), so both are allowed.
-        var readable = files.Concat(files.Select(RawFileNames.DuckDbLiteral)).Distinct(StringComparer.Ordinal).ToList();
-        using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], readable), onStatement);
+        using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], files), onStatement);
         var scratch = Path.Combine(Path.GetFullPath(settings.TempDirectory), $"raw-{Guid.NewGuid():N}");
         return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, cancellationToken);
     }

@@ -30,8 +30,13 @@ public sealed record DuckDbSandbox(IReadOnlyList<string> Directories, IReadOnlyL
         // A folder is matched as a prefix: the separator at the end keeps "/lake/t" from allowing "/lake/t2".
         var folders = Directories.Select(d => Path.TrimEndingDirectorySeparator(Path.GetFullPath(d))).ToList();
         var directories = folders.Select(d => d + Path.DirectorySeparatorChar);
-        // The folder itself as a path too: a partitioned COPY names the folder as its target.
-        var files = Files.Select(Path.GetFullPath).Concat(folders);
+        // DuckDB checks a read's argument as written, before expanding it, and every reader names a
+        // file by its escaped spelling (RawFileNames.DuckDbLiteral: b*.csv is read as b[*].csv), so
+        // both spellings are allowed. The folder itself as a path too: a partitioned COPY names it as its target.
+        var files = Files.Select(Path.GetFullPath)
+            .SelectMany(f => new[] { f, RawFileNames.DuckDbLiteral(f) })
+            .Distinct(StringComparer.Ordinal)
+            .Concat(folders);
         return
         [
             "SET autoinstall_known_extensions = false",
