@@ -9,6 +9,9 @@ public sealed record LakeTable(IObjectStore Store, DatasetSpec Dataset, TableSpe
 {
     public LakeLayout Layout { get; } = new(Dataset.Name, Table.Name, Table.SchemaVersion);
 
+    /// <summary>The environment the table was opened in, when known: promotion reads its automatic maintenance and DuckDB settings.</summary>
+    public EnvironmentSpec? Environment { get; init; }
+
     /// <summary><c>dataset.table</c>, for messages.</summary>
     public string Name => $"{Dataset.Name}.{Table.Name}";
 }

@@ -31,7 +31,12 @@ public sealed record EnvironmentSpec(
     EngineKind Engine,
     DuckDbSpec DuckDb,
     AwsSpec? Aws,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Automatic maintenance after each promotion (<c>maintenance:</c>).</summary>
+    /// <value><see cref="MaintenanceSpec.Off"/> when the block is absent.</value>
+    public MaintenanceSpec Maintenance { get; init; } = MaintenanceSpec.Off;
+}
 
 /// <summary>Embedded engine settings.</summary>
 /// <param name="MemoryLimit">DuckDB <c>memory_limit</c>, e.g. <c>2GB</c>; past it DuckDB spills to <paramref name="TempDirectory"/>.</param>

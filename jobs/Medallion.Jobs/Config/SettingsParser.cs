@@ -70,7 +70,7 @@ internal sealed partial class SettingsParser
             return null;
         }
 
-        var values = _reader.Keys(map, what, "lake_root", "raw_root", "engine", "duckdb", "aws");
+        var values = _reader.Keys(map, what, "lake_root", "raw_root", "engine", "duckdb", "aws", "maintenance");
         var lakeRoot = Root(map, values, "lake_root", what);
         var rawRoot = Root(map, values, "raw_root", what);
         var engine = ConfigReader.Optional(values, "engine") is { } engineNode
@@ -78,7 +78,7 @@ internal sealed partial class SettingsParser
             : EngineKind.DuckDb;
         var duckDb = ConfigReader.Optional(values, "duckdb") is { } duckDbNode ? ParseDuckDb(duckDbNode, what) : DuckDbSpec.Default;
         var aws = ConfigReader.Optional(values, "aws") is { } awsNode ? ParseAws(awsNode, what) : null;
-        return new EnvironmentSpec(name, lakeRoot ?? "", rawRoot ?? "", engine, duckDb, aws, _reader.At(map));
+        return new EnvironmentSpec(name, lakeRoot ?? "", rawRoot ?? "", engine, duckDb, aws, _reader.At(map)) { Maintenance = ParseMaintenance(values, what) };
     }
 
     private DuckDbSpec ParseDuckDb(YamlNode node, string environment)

@@ -13,6 +13,6 @@ internal static class LakeTables
         var configuration = CliContext.LoadConfiguration(parseResult.GetValue(CommonOptions.Conf)!);
         var selection = PipelineSelection.Resolve(configuration, parseResult.GetValue(dataset)!, parseResult.GetValue(table), parseResult.GetValue(environment));
         var lake = LakeResolver.Open(selection.Environment);
-        return [.. selection.Tables.Select(t => new LakeTable(lake.Store, selection.Dataset, t))];
+        return [.. selection.Tables.Select(t => new LakeTable(lake.Store, selection.Dataset, t) { Environment = selection.Environment })];
     }
 }

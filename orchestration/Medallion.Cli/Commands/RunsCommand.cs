@@ -21,6 +21,7 @@ internal static class RunsCommand
         {
             dataset, table, json, history, environment,
         };
+        command.Subcommands.Add(RunsPruneCommand.Create(context));
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (parseResult.GetValue(history))

@@ -46,7 +46,7 @@ public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(selection);
         var lake = LakeResolver.Open(selection.Environment);
-        return [.. selection.Tables.Select(t => new LakeTable(lake.Store, selection.Dataset, t))];
+        return [.. selection.Tables.Select(t => new LakeTable(lake.Store, selection.Dataset, t) { Environment = selection.Environment })];
     }
 
     /// <summary>

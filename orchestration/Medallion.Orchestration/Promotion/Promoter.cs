@@ -2,6 +2,7 @@ using Medallion.Delta;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Lake;
 using Medallion.Orchestration.Ledger;
+using Medallion.Orchestration.Maintenance;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Validation;
 
@@ -48,6 +49,7 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
                 var pointer = await CurrentPublisher.WriteLatestAsync(table, before, record, cancellationToken);
                 await CurrentPublisher.UpdateLedgersAsync(
                     table, record, pointer.History.FirstOrDefault()?.RunKey ?? before?.Latest.RunKey, RunLedgerEntry.Superseded, cancellationToken);
+                await AutoMaintenance.AfterPromotionAsync(table, clock, reporter, cancellationToken);
                 return new PromotionResult(table.Name, record, AlreadyPromoted: false, copied);
             }
             catch (DeltaConcurrentCommitException conflict) when (attempt < _options.MaxCommitAttempts)
@@ -118,8 +120,9 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
             ["partitionBy"] = new System.Text.Json.Nodes.JsonArray([.. staged.Metadata.PartitionColumns.Select(c => (System.Text.Json.Nodes.JsonNode?)c)]),
             ["medallionMode"] = record.Mode,
         };
-        await CurrentPublisher.CommitAsync(table, transaction, record, "WRITE", parameters, cancellationToken);
-        return record;
+        // A disjoint commit that won meanwhile (an OPTIMIZE) moves the promotion to a later version.
+        var version = await CurrentPublisher.CommitAsync(table, transaction, record, "WRITE", parameters, cancellationToken);
+        return record with { CurrentVersion = version };
     }
 
     private sealed record DeltaRecordAndTransaction(PromotionRecord Record, DeltaTransaction Transaction);
