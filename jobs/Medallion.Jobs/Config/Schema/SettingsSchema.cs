@@ -12,6 +12,7 @@ internal static class SettingsSchema
             ["environment"] = Environment(),
             ["duckdb"] = DuckDb(),
             ["aws"] = Aws(),
+            ["maintenance"] = Maintenance(),
         };
         var environments = new JsonObject
         {
@@ -35,8 +36,16 @@ internal static class SettingsSchema
             ("engine", Json.Enum("Which engine runs the SQL; default duckdb.", SettingsParser.Engines.Keys)),
             ("duckdb", Json.Ref("duckdb")),
             ("aws", Json.Ref("aws")),
+            ("maintenance", Json.Ref("maintenance")),
         ],
         "lake_root", "raw_root");
+
+    private static JsonObject Maintenance() => Json.Object(
+        "Automatic maintenance after each promotion; off by default.",
+        [
+            ("optimize_small_files", Json.Integer("Compact a partition of current/ once it holds more than this many files below target_file_size.", 1)),
+            ("target_file_size", Json.String("The size compacted files aim at, e.g. 64MB or 1GB; default 128MB.", "^\\s*\\d+(\\.\\d+)?\\s*([KMGTkmgt][Ii]?[Bb]|[Bb])?\\s*$")),
+        ]);
 
     private static JsonObject DuckDb() => Json.Object(
         "Embedded engine settings.",
