@@ -44,19 +44,20 @@ internal sealed class PromotionParser(ConfigReader reader)
 
         var values = reader.Keys(map, "`promotion`", MappingKeys);
         var mode = reader.Required(map, values, "mode", "`promotion`") is { } modeNode
-            ? reader.Choice(modeNode, "`promotion.mode`", Modes) ?? PromotionMode.ReplacePartitions
-            : PromotionMode.ReplacePartitions;
+            ? reader.Choice(modeNode, "`promotion.mode`", Modes)
+            : null;
         _orderByNode = ConfigReader.Optional(values, "order_by");
         var orderBy = _orderByNode is null ? null : reader.String(_orderByNode, "`promotion.order_by`");
         _deleteWhen = ConfigReader.Optional(values, "delete_when") is { } deleteNode
             ? reader.SqlFragment(deleteNode, "`promotion.delete_when`", SqlFragmentRole.Condition)
             : null;
-        if (mode != PromotionMode.Merge && (_orderByNode ?? values.GetValueOrDefault("delete_when")) is { } mergeOnly)
+        // A missing or unknown mode was reported already; its settings are not blamed on a mode nobody wrote.
+        if (mode is { } written && written != PromotionMode.Merge && (_orderByNode ?? values.GetValueOrDefault("delete_when")) is { } mergeOnly)
         {
-            reader.Error(mergeOnly, $"`order_by` and `delete_when` are settings of `mode: merge`; `mode: {ModeName(mode)}` has none (remove them, or use mode: merge with a primary_key)");
+            reader.Error(mergeOnly, $"`order_by` and `delete_when` are settings of `mode: merge`; `mode: {ModeName(written)}` has none (remove them, or use mode: merge with a primary_key)");
         }
 
-        return (mode, new MergeSpec(orderBy, _deleteWhen?.Text));
+        return (mode ?? PromotionMode.ReplacePartitions, new MergeSpec(orderBy, _deleteWhen?.Text));
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Medallion.Jobs.Tests.Config;
 public sealed partial class ConfigLoaderTests
 {
     private const string MergeTable = """
-        dataset: shop
+        dataset: orders
         tables:
           - name: customers
             source: { path: c.csv, format: csv }
@@ -19,7 +19,7 @@ public sealed partial class ConfigLoaderTests
         {
             "MergeWithoutPrimaryKey_PointsAtPromotion",
             """
-            dataset: shop
+            dataset: orders
             tables:
               - name: customers
                 source: { path: c.csv, format: csv }
@@ -69,7 +69,7 @@ public sealed partial class ConfigLoaderTests
     [Fact]
     public void LoadDataset_MergeMapping_ReadsModeOrderAndTombstone()
     {
-        var path = _files.WriteDataset("shop", MergeTable + "\n    promotion: { mode: merge, order_by: version, delete_when: \"op = 'D'\" }");
+        var path = _files.WriteDataset("orders", MergeTable + "\n    promotion: { mode: merge, order_by: version, delete_when: \"op = 'D'\" }");
 
         var sut = ConfigLoader.LoadDataset(path).Tables[0];
 
@@ -80,7 +80,7 @@ public sealed partial class ConfigLoaderTests
     [Fact]
     public void LoadDataset_PlainMerge_HasNoOrderNorTombstone()
     {
-        var path = _files.WriteDataset("shop", MergeTable + "\n    promotion: merge");
+        var path = _files.WriteDataset("orders", MergeTable + "\n    promotion: merge");
 
         var sut = ConfigLoader.LoadDataset(path).Tables[0];
 

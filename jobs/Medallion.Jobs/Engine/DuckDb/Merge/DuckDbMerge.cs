@@ -1,6 +1,6 @@
 using System.Globalization;
 using Medallion.Delta;
-using Medallion.Jobs.Engine.DuckDb;
+using Medallion.Jobs.Plan;
 
 namespace Medallion.Jobs.Engine.DuckDb.Merge;
 
@@ -76,6 +76,39 @@ public static class DuckDbMerge
         }
 
         return new MergeResult(touched, added, counts.Item1, counts.Item2, counts.Item3, candidates.Count);
+    }
+
+    /// <summary>
+    /// What a merge promotion of <paramref name="plan"/>'s table runs, for <c>medallion plan</c>:
+    /// comments for the steps that depend on the files, then the statements as <see cref="RunAsync"/> sends them.
+    /// </summary>
+    public static IReadOnlyList<string> DescribePlan(TablePlan plan, long fileRows = 1_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var table = plan.Table;
+        var sql = new MergeStatements(table.PrimaryKey, table.Merge, [.. LakeSchemas.Silver(plan).Fields.Select(f => f.Name)], table.PartitionBy, fileRows);
+        var newer = (table.Merge.OrderBy is { } orderBy ? $"the larger `{orderBy}`, then " : "") + "the run's row over current/'s, then the later raw file";
+        return
+        [
+            $"-- merge by ({string.Join(", ", table.PrimaryKey)}): of two rows with one key the newer wins ({newer})" +
+                (table.Merge.DeleteWhen is { } deleteWhen ? $"; a winning row where {deleteWhen} deletes its key" : ""),
+            $"-- {MergeStatements.RunView}: a view over the run's staged silver files (downloaded first on an S3 lake)",
+            sql.NullKeys,
+            sql.RunKeyTable,
+            $"-- {MergeStatements.BoundsTable}: each live file of current/ with its key bounds from the Delta log (add.stats min/max, or its partition value)",
+            sql.Candidates,
+            $"-- {MergeStatements.CurrentView}: a view over the candidate files only, with each row's file",
+            sql.RowsTable,
+            sql.Ties,
+            sql.KeysTable,
+            sql.Counts,
+            sql.Touched,
+            $"-- {MergeStatements.TouchedView}: a view over the touched files, which the commit removes",
+            sql.OutputTable,
+            sql.Buckets,
+            "-- one COPY per bucket writes its rows (partitioned as the table) under current/; one Delta commit (MERGE) removes the touched files and adds these",
+            ParquetFileWriter.CopyStatement(new ParquetWrite(sql.Bucket(0), table.PartitionBy, FileName: "part-{uuid}.parquet"), "current"),
+        ];
     }
 
     /// <summary>The live files of <c>current/</c> whose key bounds could hold a key of the run.</summary>
