@@ -8,13 +8,6 @@ namespace Medallion.Jobs.Config;
 /// <summary>Parses one item of <c>tables</c>, then checks its column flow.</summary>
 internal sealed class TableParser
 {
-    internal static readonly Dictionary<string, PromotionMode> Promotions = new(StringComparer.Ordinal)
-    {
-        ["replace_partitions"] = PromotionMode.ReplacePartitions,
-        ["replace_all"] = PromotionMode.ReplaceAll,
-        ["append"] = PromotionMode.Append,
-    };
-
     internal static readonly string[] AllowedKeys =
     [
         "name", "schema_version", "source", "columns", "primary_key", "partition_by",
@@ -73,9 +66,8 @@ internal sealed class TableParser
         var (partitionBy, partitionByLocations) = ColumnList(values, "partition_by");
         var rules = ConfigReader.Optional(values, "rules") is { } rulesNode ? _rules.ParseList(rulesNode, transforms, partitionBy) : [];
         var validation = ConfigReader.Optional(values, "validation") is { } validationNode ? ParseValidation(validationNode) : ValidationSpec.Default;
-        var promotion = ConfigReader.Optional(values, "promotion") is { } promotionNode
-            ? _reader.Choice(promotionNode, "`promotion`", Promotions) ?? PromotionMode.ReplacePartitions
-            : PromotionMode.ReplacePartitions;
+        var promotions = new PromotionParser(_reader);
+        var (promotion, merge) = promotions.Parse(ConfigReader.Optional(values, "promotion"));
 
         // A broken source has been reported already; the placeholder lets the column flow still be
         // checked, and the loader never hands out a table from a file with errors.
@@ -84,6 +76,7 @@ internal sealed class TableParser
         {
             PartitionByLocations = partitionByLocations,
             PrimaryKeyLocations = primaryKeyLocations,
+            Merge = merge,
         };
         if (flowInputsClean)
         {
@@ -94,6 +87,11 @@ internal sealed class TableParser
             }
 
             CheckFragments(table, flow);
+            promotions.Check(table, flow.Errors.Count == 0 ? flow.Silver : null);
+        }
+        else
+        {
+            promotions.Check(table, silver: null);
         }
 
         return table;

@@ -37,6 +37,10 @@ public sealed record TableSpec(
 
     /// <summary>Where each <see cref="PrimaryKey"/> entry was written, like <see cref="PartitionByLocations"/>.</summary>
     public IReadOnlyList<SourceLocation> PrimaryKeyLocations { get; init; } = [];
+
+    /// <summary>How a <see cref="PromotionMode.Merge"/> promotion picks the newer row and tells a tombstone; <see cref="MergeSpec.Default"/> when not given.</summary>
+    /// <value>Read only when <see cref="Promotion"/> is <see cref="PromotionMode.Merge"/>.</value>
+    public MergeSpec Merge { get; init; } = MergeSpec.Default;
 }
 
 /// <summary>A bronze column.</summary>
@@ -95,4 +99,7 @@ public enum PromotionMode
 
     /// <summary>Append the run's rows.</summary>
     Append,
+
+    /// <summary>Upsert the run's rows into <c>current/</c> by the table's primary key (tombstones delete theirs).</summary>
+    Merge,
 }

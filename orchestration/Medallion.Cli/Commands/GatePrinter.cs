@@ -38,8 +38,13 @@ internal static class GatePrinter
         context.Output.WriteLine(result.AlreadyPromoted
             ? $"promote {result.Table}: run {record.RunKey} was already promoted (current/ version {record.CurrentVersion}); nothing changed"
             : $"promote {result.Table}: run {record.RunKey} → current/ version {record.CurrentVersion} ({record.Mode}, {result.FilesCopied} file(s), " +
-              $"partitions replaced: {Partitions(record)}; {record.Counts.CurrentRows:N0} row(s) live)");
+              $"partitions replaced: {Partitions(record)}; {record.Counts.CurrentRows:N0} row(s) live{Merged(record)})");
     }
+
+    /// <summary>A merge's keys by outcome; empty for the other modes.</summary>
+    public static string Merged(PromotionRecord record) => record.Counts.Merge is { } merge
+        ? $"; keys inserted {merge.Inserted:N0}, updated {merge.Updated:N0}, deleted {merge.Deleted:N0}; rows unchanged {merge.Unchanged:N0}"
+        : "";
 
     public static void Print(CliContext context, RollbackResult result)
     {

@@ -55,6 +55,13 @@ internal static class PlanCommand
                 {
                     sections.Add(($"-- ===== {selection.Dataset.Name}.{spec.Name}: silver ({described.Name}) =====", PlanStep.Name([.. script.Silver])));
                 }
+
+                // A merge promotion runs in the orchestrator's embedded DuckDB whatever the engine; the other modes only move files.
+                if (layers is RunLayer.All && spec.Promotion == Jobs.Config.PromotionMode.Merge)
+                {
+                    var merge = Jobs.Engine.DuckDb.Merge.DuckDbMerge.DescribePlan(Jobs.Plan.PlanCompiler.Compile(selection.Dataset, spec));
+                    sections.Add(($"-- ===== {selection.Dataset.Name}.{spec.Name}: promotion (merge, embedded DuckDB) =====", PlanStep.Name(merge)));
+                }
             }
 
             var steps = sections.SelectMany(s => s.Statements.Select(n => n.Step)).Distinct(StringComparer.Ordinal).ToList();

@@ -50,6 +50,7 @@ internal static class RunSummaryJson
             ["alreadyPromoted"] = promotion.AlreadyPromoted,
             ["filesCopied"] = promotion.FilesCopied,
             ["rowsLive"] = promotion.Record.Counts.CurrentRows,
+            ["merge"] = promotion.Record.Counts.Merge is { } merge ? JsonSerializer.SerializeToNode(merge, LakeJson.Options) : null,
         } : null,
     };
 

@@ -19,7 +19,8 @@ public sealed record GateOutcome(LakeTable Table, ValidationReport Report, Promo
         {
             yield return promotion.AlreadyPromoted
                 ? $"promote {Table.Name}: run {record.RunKey} was already promoted (current/ version {record.CurrentVersion}); nothing changed"
-                : $"promote {Table.Name}: run {record.RunKey} → current/ version {record.CurrentVersion} ({promotion.FilesCopied} file(s), {record.Counts.CurrentRows:N0} row(s) live)";
+                : $"promote {Table.Name}: run {record.RunKey} → current/ version {record.CurrentVersion} ({promotion.FilesCopied} file(s), {record.Counts.CurrentRows:N0} row(s) live" +
+                  (record.Counts.Merge is { } merge ? $"; merge: {merge.Inserted:N0} inserted, {merge.Updated:N0} updated, {merge.Deleted:N0} deleted, {merge.Unchanged:N0} unchanged)" : ")");
         }
     }
 }

@@ -12,6 +12,7 @@ namespace Medallion.Orchestration.Promotion;
 /// Promotes a validated run: copies its data files under <c>current/</c> (invisible until
 /// committed), then makes one Delta commit that replaces the partitions the run covers (or
 /// everything, or nothing for append), marked with a <c>txn</c> action so a run is published once.
+/// A merge promotion writes new files instead of copying (see <c>Promoter.Merge.cs</c>).
 /// </summary>
 public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, PromotionOptions? options = null)
 {
@@ -39,13 +40,16 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
 
         await EnsureValidatedAsync(table, entry, cancellationToken);
         var staged = await new DeltaTable(table.Store, table.Layout.SilverRun(entry.RunKey)).LoadSnapshotAsync(cancellationToken: cancellationToken);
-        var copied = await CopyFilesAsync(table, entry.RunKey, staged.Files, cancellationToken);
+        // A merge writes its own files (the run's rows with the rewritten ones); the other modes copy the run's.
+        var merge = table.Table.Promotion == PromotionMode.Merge;
+        var copied = merge ? 0 : await CopyFilesAsync(table, entry.RunKey, staged.Files, cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var record = await CommitAsync(table, entry, staged, cancellationToken);
+                var (record, written) = merge ? await MergeAsync(table, entry, staged, cancellationToken) : (await CommitAsync(table, entry, staged, cancellationToken), copied);
+                copied = written;
                 var pointer = await CurrentPublisher.WriteLatestAsync(table, before, record, cancellationToken);
                 await CurrentPublisher.UpdateLedgersAsync(
                     table, record, pointer.History.FirstOrDefault()?.RunKey ?? before?.Latest.RunKey, RunLedgerEntry.Superseded, cancellationToken);
@@ -129,8 +133,10 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
 
     internal static string ModeName(PromotionMode mode) => mode switch
     {
+        PromotionMode.ReplacePartitions => "replace_partitions",
         PromotionMode.ReplaceAll => "replace_all",
         PromotionMode.Append => "append",
-        _ => "replace_partitions",
+        PromotionMode.Merge => "merge",
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown promotion mode."),
     };
 }

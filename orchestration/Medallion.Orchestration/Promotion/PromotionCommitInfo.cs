@@ -11,7 +11,21 @@ internal static class PromotionCommitInfo
 {
     private const string Prefix = "medallion.";
 
-    public static IReadOnlyDictionary<string, JsonNode?> Extras(PromotionRecord record) => new Dictionary<string, JsonNode?>
+    public static IReadOnlyDictionary<string, JsonNode?> Extras(PromotionRecord record)
+    {
+        var extras = Common(record);
+        if (record.Counts.Merge is { } merge)
+        {
+            extras[Prefix + "inserted"] = merge.Inserted;
+            extras[Prefix + "updated"] = merge.Updated;
+            extras[Prefix + "deleted"] = merge.Deleted;
+            extras[Prefix + "unchanged"] = merge.Unchanged;
+        }
+
+        return extras;
+    }
+
+    private static Dictionary<string, JsonNode?> Common(PromotionRecord record) => new()
     {
         ["runKey"] = record.RunKey,
         ["engineInfo"] = "Medallion",
@@ -55,7 +69,7 @@ internal static class PromotionCommitInfo
                 Number(extras, Prefix + "rowsRead") ?? 0,
                 Number(extras, Prefix + "rowsWritten") ?? 0,
                 Number(extras, Prefix + "rowsQuarantined") ?? 0,
-                Number(extras, Prefix + "currentRows") ?? 0),
+                Number(extras, Prefix + "currentRows") ?? 0) { Merge = MergeCounts(extras) },
             commit.Timestamp,
             JobRunIds(extras),
             Text(extras, Prefix + "executionArn"),
@@ -65,6 +79,11 @@ internal static class PromotionCommitInfo
             StateMachine = Text(extras, Prefix + "stateMachine"),
         };
     }
+
+    private static MergeCounts? MergeCounts(IReadOnlyDictionary<string, JsonNode?> extras) =>
+        Number(extras, Prefix + "inserted") is { } inserted
+            ? new MergeCounts(inserted, Number(extras, Prefix + "updated") ?? 0, Number(extras, Prefix + "deleted") ?? 0, Number(extras, Prefix + "unchanged") ?? 0)
+            : null;
 
     private static Dictionary<string, string>? JobRunIds(IReadOnlyDictionary<string, JsonNode?> extras) =>
         extras.GetValueOrDefault(Prefix + "emrJobRunIds") is JsonObject ids

@@ -41,9 +41,9 @@ public sealed partial class ConfigLoaderTests
             ("alpha.yaml", 4, 56, "`header` must be true or false, found `maybe`"),
             ("alpha.yaml", 5, 33, "column `id` has unknown type `text`"),
             ("alpha.yaml", 8, 19, "`severity` must be one of warn, quarantine, fail, found `loud`"),
-            ("beta.yaml", 9, 16, "`promotion` must be one of replace_partitions, replace_all, append, found `merge`"),
             ("beta.yaml", 7, 9, "trim: column `name` does not exist at this step; columns are: id"),
             ("beta.yaml", 8, 20, "partition_by lists every silver column (id)"),
+            ("beta.yaml", 9, 16, "`promotion: merge` upserts rows by the table's key, but table `t` declares no `primary_key`"),
         ];
         Assert.Equal(expected.Select(e => (e.File, e.Line, e.Column)), sut.Errors.Select(e => (Path.GetFileName(e.Location.File), e.Location.Line, e.Location.Column)));
         Assert.All(expected.Zip(sut.Errors), pair => Assert.Contains(pair.First.Fragment, pair.Second.Message, StringComparison.Ordinal));

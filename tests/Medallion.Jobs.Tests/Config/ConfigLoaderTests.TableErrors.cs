@@ -54,7 +54,7 @@ public sealed partial class ConfigLoaderTests
                 columns: [{ name: id, type: string }]
                 promotion: overwrite
             """,
-            6, 16, ["`promotion` must be one of replace_partitions, replace_all, append, found `overwrite`"]
+            6, 16, ["`promotion` must be one of replace_partitions, replace_all, append, merge, found `overwrite`"]
         },
         {
             "PartitionColumnNotProduced_PointsAtEntry",

@@ -27,6 +27,7 @@ internal static class DatasetSchema
             ["transform"] = Transform(),
             ["rule"] = Rule(),
             ["validation"] = Validation(),
+            ["promotion"] = Promotion(),
         };
         var root = Json.Object(
             "A Medallion dataset: one source system with one or more tables (docs/configuration.md).",
@@ -53,7 +54,7 @@ internal static class DatasetSchema
             ["transforms"] = Json.List("Silver transforms, in order.", Json.Ref("transform"), minItems: 0),
             ["rules"] = Json.List("Silver quality rules.", Json.Ref("rule"), minItems: 0),
             ["validation"] = Json.Ref("validation"),
-            ["promotion"] = Json.Enum("How a validated run is promoted to current/; default replace_partitions.", TableParser.Promotions.Keys),
+            ["promotion"] = Json.Ref("promotion"),
         };
 
         // The loader's own key list decides which keys a table has; a key it gains without a schema here fails generation.
@@ -64,6 +65,23 @@ internal static class DatasetSchema
         }
 
         return Json.Object("A table.", TableParser.AllowedKeys.Select(k => (k, properties[k])), "name", "source", "columns");
+    }
+
+    /// <summary>A mode name, or a mapping with the mode and the merge settings (<see cref="PromotionParser.MappingKeys"/>).</summary>
+    private static JsonObject Promotion()
+    {
+        var mode = Json.Enum("How a validated run is promoted to current/; default replace_partitions (docs/orchestration.md).", PromotionParser.Modes.Keys);
+        var shapes = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
+        {
+            ["mode"] = mode,
+            ["order_by"] = Json.String("merge only: the column whose larger value makes a row newer; default: the run's rows win, a later raw file within a run."),
+            ["delete_when"] = Json.String("merge only: a SQL condition over silver columns marking tombstone rows, which delete their key."),
+        };
+        return new JsonObject
+        {
+            ["description"] = "How a validated run is promoted to current/: a mode, or { mode, order_by, delete_when } for merge.",
+            ["anyOf"] = new JsonArray(mode.DeepClone(), Json.Object("A promotion mode with settings.", PromotionParser.MappingKeys.Select(k => (k, shapes[k])), "mode")),
+        };
     }
 
     private static JsonObject Source() => Json.Object(

@@ -47,19 +47,43 @@ public static class DuckDbSnapshotReader
         ArgumentException.ThrowIfNullOrEmpty(viewName);
 
         var live = files ?? snapshot.Files;
-        var select = live.Count == 0 ? EmptySelect(snapshot) : FilesSelect(connection, snapshot, live, tableDirectory, partitionTimeZone, cancellationToken);
+        var select = live.Count == 0 ? EmptySelect(snapshot, fileColumn: null) : FilesSelect(connection, snapshot, live, tableDirectory, partitionTimeZone, fileColumn: null, cancellationToken);
         DuckDbSql.Execute(connection, $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS {select}", cancellationToken);
     }
 
-    private static string EmptySelect(DeltaSnapshot snapshot)
+    /// <summary>
+    /// Like <see cref="CreateView"/> for <paramref name="files"/>, with one more column,
+    /// <paramref name="fileColumn"/>, holding each row's file as <see cref="LocalPath"/> names it
+    /// (a merge finds the files that hold the keys it changes).
+    /// </summary>
+    internal static void CreateViewWithFile(
+        DuckDBConnection connection, DeltaSnapshot snapshot, string tableDirectory, string viewName, IReadOnlyList<AddFile> files, string fileColumn,
+        CancellationToken cancellationToken = default)
+    {
+        var select = files.Count == 0
+            ? EmptySelect(snapshot, fileColumn)
+            : FilesSelect(connection, snapshot, files, tableDirectory, "UTC", fileColumn, cancellationToken);
+        DuckDbSql.Execute(connection, $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS {select}", cancellationToken);
+    }
+
+    /// <summary>The local path a view reads <paramref name="file"/> from, below the table folder <paramref name="tableDirectory"/>.</summary>
+    internal static string LocalPath(string tableDirectory, AddFile file) => ToLocalPath(Path.GetFullPath(tableDirectory), file);
+
+    private static string EmptySelect(DeltaSnapshot snapshot, string? fileColumn)
     {
         var columns = snapshot.Metadata.Schema.Fields
             .Select(field => $"CAST(NULL AS {DuckDbTypes.ToDuckDb(field.Type)}) AS {DuckDbSql.Identifier(field.Name)}");
+        if (fileColumn is not null)
+        {
+            columns = columns.Append($"CAST(NULL AS VARCHAR) AS {DuckDbSql.Identifier(fileColumn)}");
+        }
+
         return $"SELECT {string.Join(", ", columns)} WHERE false";
     }
 
     private static string FilesSelect(
-        DuckDBConnection connection, DeltaSnapshot snapshot, IReadOnlyList<AddFile> files, string tableDirectory, string partitionTimeZone, CancellationToken cancellationToken)
+        DuckDBConnection connection, DeltaSnapshot snapshot, IReadOnlyList<AddFile> files, string tableDirectory, string partitionTimeZone, string? fileColumn,
+        CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(tableDirectory);
         var localPaths = files.Select(file => ToLocalPath(root, file)).ToList();
@@ -81,6 +105,11 @@ public static class DuckDbSnapshotReader
                     ? DuckDbTypes.FromFileColumn($"d.{DuckDbSql.Identifier(field.Name)}", fileType, field.Type)
                     : $"CAST(NULL AS {DuckDbTypes.ToDuckDb(field.Type)})";
             columns.Add($"{expression} AS {DuckDbSql.Identifier(field.Name)}");
+        }
+
+        if (fileColumn is not null)
+        {
+            columns.Add($"d.{DuckDbSql.Identifier(FileColumn)} AS {DuckDbSql.Identifier(fileColumn)}");
         }
 
         var sql = new StringBuilder($"SELECT {string.Join(", ", columns)} FROM {source} AS d");
