@@ -75,6 +75,17 @@ public sealed class SqlFragmentChecker : IDisposable
         }
     }
 
+    /// <summary>
+    /// The value of a constant condition Medallion wrote itself (never user text as is), e.g. whether
+    /// two configured bounds are in order once cast like the column; null when it is null.
+    /// </summary>
+    internal bool? Holds(string condition)
+    {
+        using var command = Connection().CreateCommand();
+        command.CommandText = $"SELECT ({condition})::BOOLEAN";
+        return command.ExecuteScalar() is bool value ? value : null;
+    }
+
     public void Dispose() => _connection?.Dispose();
 
     /// <summary>DuckDB's message without the "LINE 1: …" excerpt of the probe statement, which the user never wrote.</summary>
