@@ -9,11 +9,15 @@ namespace Medallion.Jobs.Config;
 public static class ColumnFlow
 {
     /// <summary>Traces <paramref name="table"/>; never throws for a bad table, it reports in <see cref="ColumnFlowResult.Errors"/>.</summary>
-    public static ColumnFlowResult Trace(TableSpec table)
+    public static ColumnFlowResult Trace(TableSpec table) => Trace(table, checkSilver: true);
+
+    /// <param name="table">The table.</param>
+    /// <param name="checkSilver">False when the transforms are cut short at one the loader could not read: the silver columns are then unknown.</param>
+    internal static ColumnFlowResult Trace(TableSpec table, bool checkSilver)
     {
         ArgumentNullException.ThrowIfNull(table);
         var errors = new List<ConfigError>();
-        var bronze = table.Columns.Select(c => new TypedColumn(c.Name, c.Type)).ToList();
+        var bronze = table.Columns.Select(c => new TypedColumn(c.Name, c.Type) { TypeUnknown = c.TypeUnknown }).ToList();
         var columns = new ColumnSet(bronze);
         var afterTransform = new List<IReadOnlyList<TypedColumn>>();
         foreach (var transform in table.Transforms)
@@ -23,7 +27,11 @@ public static class ColumnFlow
         }
 
         var silver = columns.Snapshot();
-        CheckSilver(table, columns, errors);
+        if (checkSilver)
+        {
+            CheckSilver(table, columns, errors);
+        }
+
         return new ColumnFlowResult(bronze, afterTransform, silver, errors);
     }
 

@@ -18,7 +18,7 @@ internal sealed partial class ConfigReader
     ];
 
     /// <summary>
-    /// The SQL fragment under <paramref name="node"/>, or null with an error: a fragment that is not
+    /// The SQL fragment under <paramref name="node"/> (null when it is no text), with an error for a fragment that is not
     /// one expression (a second statement, a subquery, a table function, FROM …) is refused here,
     /// before any SQL runs. Which columns it may name is checked with the table's column flow.
     /// </summary>
@@ -32,8 +32,24 @@ internal sealed partial class ConfigReader
         var fragment = new SqlFragment(text, role, At(node), TextColumn(node, text));
         if (Fragments.CheckShape(text) is { } problem)
         {
+            // Refused, but returned: the step it belongs to still takes part in the column flow.
             Error(fragment.At(problem.Offset), $"{what}: {problem.Message}");
-            return null;
+            return fragment with { Refused = true };
+        }
+
+        // The fragment is still one expression: its columns are checked too, so every error shows at once.
+        foreach (var call in Fragments.Calls(text))
+        {
+            if (call.Kind == SqlCallKind.Cast)
+            {
+                // A CAST that one row's value cannot make stops the whole silver run, after bronze was written.
+                Error(fragment.At(call.Offset), $"{what}: CAST (or ::) stops the whole run at the first value that does not convert; " +
+                    "use TRY_CAST(…), which gives null there, or a `cast` transform before this step, which quarantines that row under cast_<column>");
+            }
+            else if (SparkMayRun && PortableFunctions.Problem(call) is { } spark)
+            {
+                Error(fragment.At(call.Offset), $"{what}: {spark}; an environment runs this conf on Spark (engine: spark)");
+            }
         }
 
         return fragment;
@@ -43,8 +59,8 @@ internal sealed partial class ConfigReader
     public void CheckFragmentColumns(IEnumerable<SqlFragment> fragments, IReadOnlyList<TypedColumn> columns, string what)
     {
         var dialect = DuckDbDialect.Instance;
-        var visible = columns.Select(c => KeyValuePair.Create(c.Name, dialect.TypeName(c.Type))).Concat(FragmentLineage).ToList();
-        foreach (var fragment in fragments)
+        var visible = columns.Select(c => KeyValuePair.Create(c.Name, c.TypeUnknown ? "\"NULL\"" : dialect.TypeName(c.Type))).Concat(FragmentLineage).ToList();
+        foreach (var fragment in fragments.Where(f => !f.Refused))
         {
             if (Fragments.Check(fragment.Text, fragment.Role, visible) is { } problem)
             {

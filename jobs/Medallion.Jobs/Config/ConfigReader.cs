@@ -27,6 +27,12 @@ internal sealed partial class ConfigReader
 
     public SqlFragmentChecker Fragments { get; }
 
+    /// <summary>
+    /// Whether an environment of the conf folder runs on Spark: SQL fragments may then use only
+    /// <see cref="PortableFunctions"/>, so a DuckDB-only function is reported here, not mid-run on EMR.
+    /// </summary>
+    public bool SparkMayRun { get; init; }
+
     /// <summary>How many errors have been reported so far (to tell whether a section added any).</summary>
     public int ErrorCount => _errors.Count;
 

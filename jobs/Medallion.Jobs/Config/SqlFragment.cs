@@ -12,6 +12,9 @@ namespace Medallion.Jobs.Config;
 /// <param name="TextColumn">The column of the fragment's first character when the text is one line written as is (offsets map to columns); null otherwise.</param>
 internal sealed record SqlFragment(string Text, SqlFragmentRole Role, SourceLocation Location, int? TextColumn = null)
 {
+    /// <summary>The fragment is not one expression (reported already): it is not bound against its columns.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>Where character <paramref name="offset"/> of the text is, as closely as the YAML allows.</summary>
     public SourceLocation At(int? offset) =>
         offset is { } at && TextColumn is { } column ? Location with { Column = column + at } : Location;

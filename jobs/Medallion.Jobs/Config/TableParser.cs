@@ -8,6 +8,9 @@ namespace Medallion.Jobs.Config;
 /// <summary>Parses one item of <c>tables</c>, then checks its column flow.</summary>
 internal sealed class TableParser
 {
+    /// <summary>The value of <c>validation:</c> that opts a table out of the default gate thresholds.</summary>
+    internal const string NoValidation = "none";
+
     internal static readonly string[] AllowedKeys =
     [
         "name", "schema_version", "source", "columns", "primary_key", "partition_by",
@@ -55,12 +58,13 @@ internal sealed class TableParser
 
         var source = _reader.Required(map, values, "source", what) is { } sourceNode ? _sources.Parse(sourceNode) : null;
 
-        // Column flow only makes sense when every column and transform was understood: a skipped
-        // column or transform would surface as misleading "unknown column" errors further down.
-        var errorsBeforeFlowInputs = _reader.ErrorCount;
-        var columns = _reader.Required(map, values, "columns", what) is { } columnsNode ? ParseColumns(columnsNode) : [];
-        var transforms = ConfigReader.Optional(values, "transforms") is { } transformsNode ? _transforms.ParseList(transformsNode) : [];
-        var flowInputsClean = _reader.ErrorCount == errorsBeforeFlowInputs;
+        // The column flow is traced even when a column or transform has errors, so that every error
+        // shows in one run; only what cannot be known is left out: a column without a name, and the
+        // steps after a transform that could not be read (a missing column there may be one it makes).
+        var (columns, everyColumnNamed) = _reader.Required(map, values, "columns", what) is { } columnsNode ? ParseColumns(columnsNode) : ([], false);
+        var (transforms, readableTransforms) = ConfigReader.Optional(values, "transforms") is { } transformsNode
+            ? _transforms.ParseList(transformsNode)
+            : ([], null);
 
         var (primaryKey, primaryKeyLocations) = ColumnList(values, "primary_key");
         var (partitionBy, partitionByLocations) = ColumnList(values, "partition_by");
@@ -78,16 +82,17 @@ internal sealed class TableParser
             PrimaryKeyLocations = primaryKeyLocations,
             Merge = merge,
         };
-        if (flowInputsClean)
+        if (everyColumnNamed)
         {
-            var flow = ColumnFlow.Trace(table);
+            var traced = readableTransforms is { } count ? table with { Transforms = [.. transforms.Take(count)] } : table;
+            var flow = ColumnFlow.Trace(traced, checkSilver: readableTransforms is null);
             foreach (var error in flow.Errors)
             {
                 _reader.Error(error.Location, error.Message);
             }
 
-            CheckFragments(table, flow);
-            promotions.Check(table, flow.Errors.Count == 0 ? flow.Silver : null);
+            CheckFragments(traced, flow, checkRules: readableTransforms is null);
+            promotions.Check(table, flow.Errors.Count == 0 && readableTransforms is null ? flow.Silver : null);
         }
         else
         {
@@ -98,7 +103,7 @@ internal sealed class TableParser
     }
 
     /// <summary>Each SQL fragment binds against the columns that exist where it runs: a transform's, those before it; a rule's, the silver columns.</summary>
-    private void CheckFragments(TableSpec table, ColumnFlowResult flow)
+    private void CheckFragments(TableSpec table, ColumnFlowResult flow, bool checkRules)
     {
         for (var index = 0; index < table.Transforms.Count; index++)
         {
@@ -107,19 +112,26 @@ internal sealed class TableParser
             _reader.CheckFragmentColumns(transform.Fragments, before, transform.Kind);
         }
 
-        foreach (var rule in table.Rules)
+        foreach (var rule in checkRules ? table.Rules : [])
         {
             _reader.CheckFragmentColumns(rule.Fragments, flow.Silver, $"rule `{rule.Name}` ({rule.Kind})");
+            foreach (var error in rule.CheckSettings(flow.Silver, _reader.Fragments))
+            {
+                _reader.Error(error.Location, error.Message);
+            }
         }
     }
 
-    private List<ColumnSpec> ParseColumns(YamlNode node)
+    /// <returns>The columns, and false when one could not be named (the column flow then cannot be traced).</returns>
+    private (List<ColumnSpec> Columns, bool EveryColumnNamed) ParseColumns(YamlNode node)
     {
         var columns = new List<ColumnSpec>();
         if (_reader.Sequence(node, "`columns`") is not { } sequence)
         {
-            return columns;
+            return (columns, false);
         }
+
+        var everyColumnNamed = true;
 
         if (sequence.Children.Count == 0)
         {
@@ -130,6 +142,7 @@ internal sealed class TableParser
         {
             if (ParseColumn(item) is not { } column)
             {
+                everyColumnNamed = false;
                 continue;
             }
 
@@ -143,7 +156,7 @@ internal sealed class TableParser
             columns.Add(column);
         }
 
-        return columns;
+        return (columns, everyColumnNamed);
     }
 
     private ColumnSpec? ParseColumn(YamlNode node)
@@ -158,14 +171,18 @@ internal sealed class TableParser
         if (_reader.Required(map, values, "name", "a column") is { } nameNode && _reader.String(nameNode, "`name`") is { } written)
         {
             name = written;
-            ConfigNames.CheckColumn(_reader, nameNode, name);
+            ConfigNames.CheckColumn(_reader, nameNode, name, readsField: ConfigReader.Optional(values, "field") is not null);
         }
 
         var what = name is null ? "a column" : $"column `{name}`";
         var type = _reader.Required(map, values, "type", what) is { } typeNode ? ParseType(typeNode, what) : null;
         var field = ConfigReader.Optional(values, "field") is { } fieldNode ? _reader.String(fieldNode, "`field`") : null;
         var cast = type is null ? CastOptions.Default : CastOptionsParser.Parse(_reader, values, type, what);
-        return name is null || type is null ? null : new ColumnSpec(name, type, field ?? name, _reader.At(map)) { Cast = cast };
+        // A column whose type is unreadable (reported already) still takes part in the column flow,
+        // typed as unknown, so the steps that use it are checked too.
+        return name is null
+            ? null
+            : new ColumnSpec(name, type ?? ColumnType.String, field ?? name, _reader.At(map)) { Cast = cast, TypeUnknown = type is null };
     }
 
     /// <summary>A column type, or null with an error listing the accepted spellings.</summary>
@@ -200,10 +217,24 @@ internal sealed class TableParser
         return (items.Select(i => i.Value).ToList(), items.Select(i => _reader.At(i.Node)).ToList());
     }
 
+    /// <summary>
+    /// The gate: <c>validation: none</c> opts out of the thresholds; in a mapping, a key not written
+    /// keeps its safe default (<see cref="ValidationSpec.Default"/>), so setting one never drops the others.
+    /// </summary>
     private ValidationSpec ParseValidation(YamlNode node)
     {
-        if (_reader.Mapping(node, "`validation`") is not { } map)
+        if (node is YamlScalarNode { Value: NoValidation })
         {
+            return ValidationSpec.None;
+        }
+
+        if (node is YamlScalarNode || _reader.Mapping(node, "`validation`") is not { } map)
+        {
+            if (node is YamlScalarNode)
+            {
+                _reader.Error(node, $"`validation` must be a mapping (min_rows, max_quarantine_ratio, max_row_change_ratio) or `{NoValidation}` to opt out of the default gate, found {ConfigReader.Describe(node)}");
+            }
+
             return ValidationSpec.Default;
         }
 

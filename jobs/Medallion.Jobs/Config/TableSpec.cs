@@ -55,6 +55,9 @@ public sealed record ColumnSpec(string Name, ColumnType Type, string Field, Sour
 {
     /// <summary>How the raw text becomes <see cref="Type"/>: formats, rounding, separators, boolean words.</summary>
     public CastOptions Cast { get; init; } = CastOptions.Default;
+
+    /// <summary>The type written could not be read (an error says so); only a file with errors has such a column.</summary>
+    internal bool TypeUnknown { get; init; }
 }
 
 /// <summary>The raw input format.</summary>
@@ -79,13 +82,32 @@ public sealed record CsvOptions(bool Header = true, char Delimiter = ',', char Q
     public static CsvOptions Default { get; } = new();
 }
 
-/// <summary>Gate thresholds used by <c>medallion validate</c>.</summary>
-/// <param name="MinRows">Fewest silver rows a run may have; default 0.</param>
-/// <param name="MaxQuarantineRatio">Largest quarantined share of rows read; default 1 (no limit).</param>
+/// <summary>
+/// Gate thresholds used by <c>medallion validate</c>. A table without a <c>validation:</c> block gets
+/// <see cref="Default"/>, the gate a careful engineer would set: a run must keep at least one row and
+/// may quarantine at most half of what it read; <c>validation: none</c> (<see cref="None"/>) opts out.
+/// </summary>
+/// <param name="MinRows">Fewest silver rows a run may have; default 1, so an empty run never replaces <c>current/</c>.</param>
+/// <param name="MaxQuarantineRatio">
+/// Largest quarantined share of rows read; default 0.5: a run that loses more than half its rows to
+/// quarantine almost always read input whose shape changed (a new delimiter, a renamed field, another
+/// date layout), not data that is half bad, while ordinary dirty data stays well below it.
+/// </param>
 /// <param name="MaxRowChangeRatio">Largest relative change in silver rows against the promoted run; null for no check.</param>
-public sealed record ValidationSpec(long MinRows = 0, double MaxQuarantineRatio = 1.0, double? MaxRowChangeRatio = null)
+public sealed record ValidationSpec(long MinRows = 1, double MaxQuarantineRatio = 0.5, double? MaxRowChangeRatio = null)
 {
+    /// <summary>The gate of a table without a <c>validation:</c> block: <c>min_rows: 1</c>, <c>max_quarantine_ratio: 0.5</c>.</summary>
     public static ValidationSpec Default { get; } = new();
+
+    /// <summary>
+    /// <c>validation: none</c>: no row or quarantine thresholds (those checks are reported as skipped).
+    /// <c>success_marker</c>, <c>counts_reconcile</c>, <c>schema_version</c> and <c>partitions_present</c> still run:
+    /// they say whether the run is whole, not whether its data is good.
+    /// </summary>
+    public static ValidationSpec None { get; } = new(0, 1.0, null) { ThresholdsOff = true };
+
+    /// <summary>True for <see cref="None"/>: the table opted out of the threshold checks.</summary>
+    public bool ThresholdsOff { get; init; }
 }
 
 /// <summary>How a validated run becomes the content of <c>current/</c>.</summary>

@@ -15,6 +15,7 @@ namespace Medallion.Jobs.Sql;
 public sealed class SqlFragmentChecker : IDisposable
 {
     private readonly Dictionary<string, SqlFragmentProblem?> _shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<SqlCall>> _calls = new(StringComparer.Ordinal);
     private DuckDBConnection? _connection;
 
     /// <summary>Whether <paramref name="fragment"/> is one expression (parsing only, no columns needed); null when it is.</summary>
@@ -31,10 +32,18 @@ public sealed class SqlFragmentChecker : IDisposable
             var serialized = Query($"SELECT json_serialize_sql({DuckDbDialect.Instance.StringLiteral(SqlFragmentShape.Probe(fragment))})")[0].Value;
             problem = SqlFragmentShape.Check(fragment, serialized);
             _shapes[fragment] = problem;
+            if (problem is null)
+            {
+                _calls[fragment] = SqlFragmentShape.Calls(fragment, serialized);
+            }
         }
 
         return problem;
     }
+
+    /// <summary>The functions, operators, CASTs and indexes of a fragment that is one expression; empty when it is not.</summary>
+    internal IReadOnlyList<SqlCall> Calls(string fragment) =>
+        CheckShape(fragment) is null ? _calls[fragment] : [];
 
     /// <summary>
     /// Checks the shape, then binds <paramref name="fragment"/> in a row of <paramref name="columns"/>
@@ -64,6 +73,17 @@ public sealed class SqlFragmentChecker : IDisposable
         {
             return new SqlFragmentProblem($"DuckDB: {EngineMessage(error.Message)}");
         }
+    }
+
+    /// <summary>
+    /// The value of a constant condition Medallion wrote itself (never user text as is), e.g. whether
+    /// two configured bounds are in order once cast like the column; null when it is null.
+    /// </summary>
+    internal bool? Holds(string condition)
+    {
+        using var command = Connection().CreateCommand();
+        command.CommandText = $"SELECT ({condition})::BOOLEAN";
+        return command.ExecuteScalar() is bool value ? value : null;
     }
 
     public void Dispose() => _connection?.Dispose();

@@ -58,6 +58,60 @@ internal static class SqlFragmentShape
         return FindForbidden(node.GetProperty("select_list")[0], fragment);
     }
 
+    /// <summary>
+    /// Every function, operator, CAST and index in the fragment's expression, read from the parse tree
+    /// of a fragment <see cref="Check"/> accepted: what the Spark allow-list and the CAST refusal look at.
+    /// </summary>
+    public static IReadOnlyList<SqlCall> Calls(string fragment, string serialized)
+    {
+        using var json = JsonDocument.Parse(serialized);
+        var calls = new List<SqlCall>();
+        var expression = json.RootElement.GetProperty("statements")[0].GetProperty("node").GetProperty("select_list")[0];
+        CollectCalls(expression, fragment, calls);
+        return calls;
+    }
+
+    private static void CollectCalls(JsonElement element, string fragment, List<SqlCall> calls)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectCalls(item, fragment, calls);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var kind = element.TryGetProperty("class", out var c) ? c.GetString() : null;
+        var type = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var arguments = element.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array ? children.GetArrayLength() : 0;
+        if (kind == "FUNCTION" && element.TryGetProperty("function_name", out var name) && name.GetString() is { } function)
+        {
+            calls.Add(new SqlCall(SqlCallKind.Function, function.ToLowerInvariant(), arguments, Offset(element, fragment)));
+        }
+        // A typed literal (DATE '2024-01-31') is a CAST of a constant to DuckDB: it converts once, not per row.
+        else if (kind == "CAST" && element.TryGetProperty("try_cast", out var tryCast) && tryCast.ValueKind == JsonValueKind.False
+            && !(element.TryGetProperty("child", out var child) && child.TryGetProperty("class", out var childClass) && childClass.GetString() == "CONSTANT"))
+        {
+            calls.Add(new SqlCall(SqlCallKind.Cast, "cast", 1, Offset(element, fragment)));
+        }
+        else if (kind == "OPERATOR" && type is "ARRAY_EXTRACT" or "ARRAY_SLICE")
+        {
+            calls.Add(new SqlCall(SqlCallKind.Index, "[]", arguments, Offset(element, fragment)));
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            CollectCalls(property.Value, fragment, calls);
+        }
+    }
+
     private static bool IsEmpty(JsonElement node, string property) =>
         !node.TryGetProperty(property, out var value)
         || value.ValueKind == JsonValueKind.Null

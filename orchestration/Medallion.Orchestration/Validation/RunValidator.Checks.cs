@@ -9,6 +9,8 @@ namespace Medallion.Orchestration.Validation;
 /// <summary>The checks of the gate, one method each, in the order <c>_validation.json</c> lists them.</summary>
 public sealed partial class RunValidator
 {
+    private const string OptedOut = "the table opts out of the gate thresholds (validation: none)";
+
     private static async Task<ValidationCheck> SuccessMarkerAsync(LakeTable table, string runKey, CancellationToken cancellationToken)
     {
         var present = await table.Store.ExistsAsync(table.Layout.RunSuccess(runKey), cancellationToken);
@@ -59,6 +61,11 @@ public sealed partial class RunValidator
     private static ValidationCheck QuarantineRatio(LakeTable table, LayerResult? silver)
     {
         var limit = table.Table.Validation.MaxQuarantineRatio;
+        if (table.Table.Validation.ThresholdsOff)
+        {
+            return ValidationCheck.Skipped("max_quarantine_ratio", null, OptedOut);
+        }
+
         if (silver is null)
         {
             return ValidationCheck.Of("max_quarantine_ratio", false, limit, null, "the run has no silver counts");
@@ -72,6 +79,11 @@ public sealed partial class RunValidator
     private static ValidationCheck MinRows(LakeTable table, LayerResult? silver)
     {
         var limit = table.Table.Validation.MinRows;
+        if (table.Table.Validation.ThresholdsOff)
+        {
+            return ValidationCheck.Skipped("min_rows", null, OptedOut);
+        }
+
         var rows = silver?.RowsWritten;
         return ValidationCheck.Of("min_rows", rows >= limit, limit, rows,
             rows is null ? "the run has no silver counts" : $"{rows} silver row(s); at least {limit} required");

@@ -16,6 +16,7 @@ public sealed partial class ConfigLoaderTests
     [MemberData(nameof(RuleErrors))]
     [MemberData(nameof(FragmentErrors))]
     [MemberData(nameof(SourceErrors))]
+    [MemberData(nameof(ValidationErrors))]
     public void LoadDataset_BadDataset_ReportsOneErrorAtItsPosition(string scenario, string yaml, int line, int column, string[] fragments)
     {
         _ = scenario;

@@ -130,5 +130,46 @@ public sealed partial class ConfigLoaderTests
             """,
             9, 28, ["rule `expression_1` (expression): DuckDB: Binder Error: Referenced column \"gross\" not found", "columns here are: amount, status"]
         },
+
+        // A CAST that one row cannot make stops the whole silver run after bronze was written (issue 12, item 4).
+        {
+            "CastInDerive_PointsToTryCastAndTheCastTransform",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: gross, type: long }, { name: status, type: string }]
+                transforms:
+                  - derive: { column: code, type: int, expression: "CAST(status AS INT) + 1" }
+            """,
+            7, 57, ["`expression` of `derive`: CAST (or ::) stops the whole run at the first value that does not convert", "use TRY_CAST(…)", "a `cast` transform before this step", "cast_<column>"]
+        },
+        {
+            "DoubleColonCastInFilter_IsRefusedToo",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: gross, type: long }, { name: status, type: string }]
+                transforms:
+                  - filter: "status::INT > 0"
+            """,
+            7, 24, ["`filter`: CAST (or ::) stops the whole run"]
+        },
+        {
+            "CastInExpressionRule_IsRefused",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: gross, type: long }, { name: status, type: string }]
+                rules:
+                  - expression: { sql: "CAST(status AS DATE) < DATE '2025-01-01'" }
+            """,
+            7, 29, ["`sql` of `expression`: CAST (or ::) stops the whole run"]
+        },
     };
 }

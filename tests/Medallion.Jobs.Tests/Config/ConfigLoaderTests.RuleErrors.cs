@@ -142,7 +142,26 @@ public sealed partial class ConfigLoaderTests
         { "RangeOnMissingColumn_ListsSilverColumns", WithRule("range: { column: gone, min: 0 }"), 7, 9, [Missing("range_gone", "range")] },
         { "RegexOnMissingColumn_ListsSilverColumns", WithRule("regex: { column: gone, pattern: a }"), 7, 9, [Missing("regex_gone", "regex")] },
         { "MaxLengthOnMissingColumn_ListsSilverColumns", WithRule("max_length: { column: gone, length: 3 }"), 7, 9, [Missing("max_length_gone", "max_length")] },
+        { "MaxLengthZero_IsRefused", WithRule("max_length: { column: id, length: 0 }"), 7, 43, ["`length` must be a whole number between 1 and 2147483647, found `0`"] },
+
+        // Bounds that contradict each other or the column (issue 12, item 3), compared as the rule's SQL compares them.
+        { "RangeMinAboveMax_IsRefused", WithTypedRule("range: { column: amount, min: 10, max: 1 }"), 7, 39, ["rule `range_amount` (range): `min` 10 is greater than `max` 1", "swap them"] },
+        { "RangeDateMinAboveMax_IsRefused", WithTypedRule("range: { column: day, min: 2024-12-31, max: 2024-01-01 }"), 7, 36, ["`min` 2024-12-31 is greater than `max` 2024-01-01"] },
+        { "RangeTextMinAboveMax_IsRefused", WithTypedRule("range: { column: id, min: b, max: a }"), 7, 35, ["`min` b is greater than `max` a"] },
+        { "RangeBoundNotOfTheColumnType_IsRefused", WithTypedRule("range: { column: amount, min: zero }"), 7, 39, ["`min` `zero` is not a long value like column `amount`", "let every row pass"] },
+        { "RangeFractionalBoundOnLong_IsRefused", WithTypedRule("range: { column: amount, max: 2.5 }"), 7, 39, ["`max` `2.5` is not a long value"] },
+        { "RangeBadDateBound_IsRefused", WithTypedRule("range: { column: day, max: 2024-02-30 }"), 7, 36, ["`max` `2024-02-30` is not a date value"] },
     };
+
+    private static string WithTypedRule(string rule) => $$"""
+        dataset: orders
+        tables:
+          - name: t
+            source: { path: a.json, format: json }
+            columns: [{ name: id, type: string }, { name: amount, type: long }, { name: day, type: date }]
+            rules:
+              - {{rule}}
+        """;
 
     private static string WithRule(string rule) => $$"""
         dataset: orders

@@ -92,6 +92,68 @@ public sealed partial class ConfigLoaderTests
             """,
             6, 17, ["column name `_run_key` starts with `_`", "reserved for lineage columns"]
         },
+        // Issue 12, item 9: a source name that is no identifier is kept by `field:`, and the message says how.
+        {
+            "CsvColumnNameWithSpace_SuggestsANameAndField",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.csv, format: csv }
+                columns:
+                  - { name: order id, type: string }
+            """,
+            6, 17, ["column name `order id` is not an identifier; name it order_id and read it with field: \"order id\""]
+        },
+        {
+            "CsvColumnNameWithDash_SuggestsANameAndField",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.csv, format: csv }
+                columns:
+                  - { name: unit-price, type: string }
+            """,
+            6, 17, ["column name `unit-price` is not an identifier; name it unit_price and read it with field: \"unit-price\""]
+        },
+        {
+            "JsonColumnNameWithDot_SuggestsANameAndField",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns:
+                  - { name: title.rendered, type: string }
+            """,
+            6, 17, ["column name `title.rendered` is not an identifier; name it title_rendered and read it with field: \"title.rendered\""]
+        },
+        {
+            "JsonColumnNameStartingWithDigit_SuggestsAName",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns:
+                  - { name: 2nd address, type: string, field: "2nd address" }
+            """,
+            6, 17, ["column name `2nd address` is not an identifier; name it c_2nd_address (its `field:` reads the source name)"]
+        },
+        {
+            "DerivedColumnNameWithSpace_SuggestsANameOnly",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }]
+                transforms:
+                  - derive: { column: id copy, type: string, expression: id }
+            """,
+            7, 27, ["column name `id copy` is not an identifier; name it id_copy (column names match"]
+        },
         {
             "DatasetNameDiffersFromFileName_NamesBoth",
             """

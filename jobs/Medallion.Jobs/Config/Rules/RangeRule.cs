@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config.Casting;
 using Medallion.Jobs.Sql;
 using YamlDotNet.RepresentationModel;
 
@@ -27,7 +28,54 @@ public sealed record RangeRule(string Column, string? Min, string? Max, string N
             return null;
         }
 
-        return column is null ? null : new RangeRule(column, min, max, header.NameFor(KindName, [column]), header.Severity, header.Threshold, header.Location);
+        return column is null
+            ? null
+            : new RangeRule(column, min, max, header.NameFor(KindName, [column]), header.Severity, header.Threshold, header.Location)
+            {
+                MinLocation = values.TryGetValue("min", out var minAt) ? reader.At(minAt) : null,
+                MaxLocation = values.TryGetValue("max", out var maxAt) ? reader.At(maxAt) : null,
+            };
+    }
+
+    /// <summary>Where <see cref="Min"/> was written; null for a rule built in code.</summary>
+    internal SourceLocation? MinLocation { get; init; }
+
+    /// <summary>Where <see cref="Max"/> was written; null for a rule built in code.</summary>
+    internal SourceLocation? MaxLocation { get; init; }
+
+    /// <summary>
+    /// Bounds that cannot hold, checked once the column's silver type is known: a bound that does not
+    /// cast to the type would compare with null and let every row pass, and <c>min &gt; max</c> would
+    /// let none pass (nulls aside). Both are compared by DuckDB exactly as the rule's SQL compares them.
+    /// </summary>
+    internal override IEnumerable<ConfigError> CheckSettings(IReadOnlyList<TypedColumn> silver, SqlFragmentChecker engine)
+    {
+        if (silver.FirstOrDefault(c => c.Name == Column) is not { } column || column.TypeUnknown)
+        {
+            yield break; // reported by the column flow, or the column's type was unreadable
+        }
+
+        var type = column.Type;
+        // The strict text cast (what `cast` reads), not the rule's try-cast: a bound such as 2.5 on a
+        // long column would be rounded by DuckDB's try-cast and truncated by Spark's, so it is refused
+        // here, and every bound that loads converts the same on both engines.
+        var dialect = DuckDbDialect.Instance;
+        string? Cast(string? bound) => bound is null ? null : TextCast.Render(dialect, dialect.StringLiteral(bound), type, CastOptions.Default);
+        var (min, max) = (Cast(Min), Cast(Max));
+        var castable = true;
+        foreach (var (key, bound, sql, at) in new[] { ("min", Min, min, MinLocation), ("max", Max, max, MaxLocation) })
+        {
+            if (sql is not null && engine.Holds($"{sql} IS NULL") == true)
+            {
+                castable = false;
+                yield return new ConfigError(at ?? Location, $"rule `{Name}` (range): `{key}` `{bound}` is not a {type} value like column `{Column}`, so the bound would compare with nothing and let every row pass");
+            }
+        }
+
+        if (castable && min is not null && max is not null && engine.Holds($"{min} > {max}") == true)
+        {
+            yield return new ConfigError(MinLocation ?? Location, $"rule `{Name}` (range): `min` {Min} is greater than `max` {Max}, so no value of `{Column}` could pass; swap them");
+        }
     }
 
     // The bounds are cast to the column's type, so that they compare as numbers, dates or text like the column.

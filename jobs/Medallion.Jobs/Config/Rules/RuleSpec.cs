@@ -28,6 +28,13 @@ public abstract record RuleSpec(string Name, RuleSeverity Severity, double? Thre
     /// <summary>The user SQL the rule embeds (checked against the silver columns when the config loads); none by default.</summary>
     internal virtual IEnumerable<SqlFragment> Fragments => [];
 
+    /// <summary>
+    /// Settings that contradict the silver columns' types (a bound that is no value of its column,
+    /// <c>min</c> above <c>max</c>), checked when the config loads with DuckDB as the rule's SQL would
+    /// compare them; none by default.
+    /// </summary>
+    internal virtual IEnumerable<ConfigError> CheckSettings(IReadOnlyList<TypedColumn> silver, SqlFragmentChecker engine) => [];
+
     /// <summary>A condition true where a live row breaks the rule, written with the dialect's primitives.</summary>
     internal abstract string Broken(RuleSql sql);
 }

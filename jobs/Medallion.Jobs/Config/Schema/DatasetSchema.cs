@@ -53,7 +53,7 @@ internal static class DatasetSchema
             ["partition_by"] = Json.List("Silver partition columns; they must exist after the transforms.", Json.Ref("columnName"), minItems: 0),
             ["transforms"] = Json.List("Silver transforms, in order.", Json.Ref("transform"), minItems: 0),
             ["rules"] = Json.List("Silver quality rules.", Json.Ref("rule"), minItems: 0),
-            ["validation"] = Json.Ref("validation"),
+            ["validation"] = ValidationOrNone(),
             ["promotion"] = Json.Ref("promotion"),
         };
 
@@ -177,10 +177,17 @@ internal static class DatasetSchema
     }
 
     private static JsonObject Validation() => Json.Object(
-        "Gate thresholds for medallion validate.",
+        "Gate thresholds for medallion validate; a key not written keeps its default.",
         [
-            ("min_rows", Json.Integer("Fewest silver rows a run may have; default 0.", 0)),
-            ("max_quarantine_ratio", Json.Number("Largest quarantined share of rows read; default 1.", 0, 1)),
-            ("max_row_change_ratio", Json.Number("Largest relative change in silver rows against the promoted run.", 0)),
+            ("min_rows", Json.Integer("Fewest silver rows a run may have; default 1.", 0)),
+            ("max_quarantine_ratio", Json.Number("Largest quarantined share of rows read; default 0.5.", 0, 1)),
+            ("max_row_change_ratio", Json.Number("Largest relative change in silver rows against the promoted run; default none.", 0)),
         ]);
+
+    /// <summary>The table's <c>validation</c>: the thresholds, or <c>none</c> to opt out of them.</summary>
+    private static JsonObject ValidationOrNone() => new()
+    {
+        ["description"] = $"Gate thresholds for medallion validate (default min_rows 1, max_quarantine_ratio 0.5), or `{TableParser.NoValidation}` to opt out of them.",
+        ["anyOf"] = new JsonArray(Json.Ref("validation"), Json.Enum("Opt out of the default gate thresholds.", [TableParser.NoValidation])),
+    };
 }

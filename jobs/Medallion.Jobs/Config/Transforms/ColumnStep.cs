@@ -34,8 +34,9 @@ internal sealed class ColumnStep(TransformSpec transform, ColumnSet columns, Lis
     /// <summary>True when the existing <paramref name="column"/> has one of <paramref name="kinds"/>.</summary>
     public bool HasType(string column, string expected, params ColumnKind[] kinds)
     {
-        var type = columns.Find(column)!.Type;
-        if (kinds.Contains(type.Kind))
+        var found = columns.Find(column)!;
+        var type = found.Type;
+        if (found.TypeUnknown || kinds.Contains(type.Kind))
         {
             return true;
         }

@@ -12,23 +12,33 @@ internal sealed class TransformParser
 
     public TransformParser(ConfigReader reader) => _reader = reader;
 
-    public List<TransformSpec> ParseList(YamlNode node)
+    /// <returns>
+    /// The transforms understood, and how many of them come before the first one that was not (null
+    /// when every one was): the columns after an unreadable transform are unknown, so the column flow
+    /// is traced only up to it.
+    /// </returns>
+    public (List<TransformSpec> Transforms, int? ReadableCount) ParseList(YamlNode node)
     {
         var transforms = new List<TransformSpec>();
         if (_reader.Sequence(node, "`transforms`") is not { } sequence)
         {
-            return transforms;
+            return (transforms, 0);
         }
 
+        int? readable = null;
         foreach (var item in sequence.Children)
         {
             if (Parse(item) is { } transform)
             {
                 transforms.Add(transform);
             }
+            else
+            {
+                readable ??= transforms.Count;
+            }
         }
 
-        return transforms;
+        return (transforms, readable);
     }
 
     private TransformSpec? Parse(YamlNode item)
