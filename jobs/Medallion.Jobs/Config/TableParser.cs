@@ -15,9 +15,15 @@ internal sealed class TableParser
         ["append"] = PromotionMode.Append,
     };
 
+    internal static readonly Dictionary<string, SchemaEvolutionMode> SchemaEvolutions = new(StringComparer.Ordinal)
+    {
+        ["fail"] = SchemaEvolutionMode.Fail,
+        ["add_columns"] = SchemaEvolutionMode.AddColumns,
+    };
+
     internal static readonly string[] AllowedKeys =
     [
-        "name", "schema_version", "source", "columns", "primary_key", "partition_by",
+        "name", "schema_version", "schema_evolution", "source", "columns", "primary_key", "partition_by",
         "transforms", "rules", "validation", "promotion",
     ];
 
@@ -60,6 +66,9 @@ internal sealed class TableParser
             }
         }
 
+        var schemaEvolution = ConfigReader.Optional(values, "schema_evolution") is { } evolutionNode
+            ? _reader.Choice(evolutionNode, "`schema_evolution`", SchemaEvolutions) ?? SchemaEvolutionMode.Fail
+            : SchemaEvolutionMode.Fail;
         var source = _reader.Required(map, values, "source", what) is { } sourceNode ? _sources.Parse(sourceNode) : null;
 
         // Column flow only makes sense when every column and transform was understood: a skipped
@@ -84,6 +93,7 @@ internal sealed class TableParser
         {
             PartitionByLocations = partitionByLocations,
             PrimaryKeyLocations = primaryKeyLocations,
+            SchemaEvolution = schemaEvolution,
         };
         if (flowInputsClean)
         {
@@ -155,7 +165,7 @@ internal sealed class TableParser
             return null;
         }
 
-        var values = _reader.Keys(map, "a column", ["name", "type", "field", .. CastOptions.Keys]);
+        var values = _reader.Keys(map, "a column", ["name", "type", "field", "required", .. CastOptions.Keys]);
         string? name = null;
         if (_reader.Required(map, values, "name", "a column") is { } nameNode && _reader.String(nameNode, "`name`") is { } written)
         {
@@ -167,7 +177,8 @@ internal sealed class TableParser
         var type = _reader.Required(map, values, "type", what) is { } typeNode ? ParseType(typeNode, what) : null;
         var field = ConfigReader.Optional(values, "field") is { } fieldNode ? _reader.String(fieldNode, "`field`") : null;
         var cast = type is null ? CastOptions.Default : CastOptionsParser.Parse(_reader, values, type, what);
-        return name is null || type is null ? null : new ColumnSpec(name, type, field ?? name, _reader.At(map)) { Cast = cast };
+        var required = ConfigReader.Optional(values, "required") is { } requiredNode ? _reader.Bool(requiredNode, "`required`") ?? true : true;
+        return name is null || type is null ? null : new ColumnSpec(name, type, field ?? name, _reader.At(map)) { Cast = cast, Required = required };
     }
 
     /// <summary>A column type, or null with an error listing the accepted spellings.</summary>

@@ -37,6 +37,10 @@ public sealed record TableSpec(
 
     /// <summary>Where each <see cref="PrimaryKey"/> entry was written, like <see cref="PartitionByLocations"/>.</summary>
     public IReadOnlyList<SourceLocation> PrimaryKeyLocations { get; init; } = [];
+
+    /// <summary>Whether columns added to the configuration may be added to the existing tables (YAML <c>schema_evolution</c>).</summary>
+    /// <value><see cref="SchemaEvolutionMode.Fail"/>.</value>
+    public SchemaEvolutionMode SchemaEvolution { get; init; } = SchemaEvolutionMode.Fail;
 }
 
 /// <summary>A bronze column.</summary>
@@ -51,6 +55,13 @@ public sealed record ColumnSpec(string Name, ColumnType Type, string Field, Sour
 {
     /// <summary>How the raw text becomes <see cref="Type"/>: formats, rounding, separators, boolean words.</summary>
     public CastOptions Cast { get; init; } = CastOptions.Default;
+
+    /// <summary>
+    /// Whether every CSV file must have the column in its header (YAML <c>required</c>); when false a
+    /// file without it reads null for it, as files written before the column was added would.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool Required { get; init; } = true;
 }
 
 /// <summary>The raw input format.</summary>
