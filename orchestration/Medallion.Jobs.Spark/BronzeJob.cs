@@ -35,6 +35,7 @@ internal static class BronzeJob
             (rowsRead, malformed) = (counts.GetAs<long>(0), counts.GetAs<long>(1));
             spark.Table(SparkBronzeSql.RowsView).Write().Format("delta").Mode("overwrite")
                 .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
+                .Option("mergeSchema", SparkSilverSql.MergeSchema(setup.Plan.Table))
                 .PartitionBy([.. LakeSchemas.BronzePartitions])
                 .Save(bronze);
         }

@@ -35,6 +35,7 @@ internal static class SilverJob
                 .Save(setup.LakePath(runPath));
             spark.Sql(sql.QuarantineRows()).Write().Format("delta").Mode("overwrite")
                 .Option("replaceWhere", SparkSilverSql.RunKeyPredicate(setup.Run.RunKey))
+                .Option("mergeSchema", SparkSilverSql.MergeSchema(setup.Plan.Table))
                 .PartitionBy([.. LakeSchemas.QuarantinePartitions])
                 .Save(setup.LakePath(setup.Layout.Quarantine));
         }

@@ -38,9 +38,9 @@ public sealed class DeltaTableTests : IDisposable
         var added = Assert.Throws<DeltaSchemaMismatchException>(() => transaction.SetMetadata(
             new DeltaSchema([.. Schema.Fields, new DeltaField("extra", DeltaPrimitiveType.Integer)]), ["k"]));
 
-        Assert.Contains("`id` is `long`", changed.Message, StringComparison.Ordinal);
-        Assert.Contains("`string`", changed.Message, StringComparison.Ordinal);
-        Assert.Contains("`name` (`string`)", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("retyped `id` from `long` to `string`", changed.Message, StringComparison.Ordinal);
+        Assert.Contains("removed `name` (`string`)", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("added `extra` (`integer`)", added.Message, StringComparison.Ordinal);
         Assert.Contains("allowAddColumns", added.Message, StringComparison.Ordinal);
     }
 

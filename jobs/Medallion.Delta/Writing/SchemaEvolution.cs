@@ -2,36 +2,29 @@ using Medallion.Delta.Schema;
 
 namespace Medallion.Delta.Writing;
 
-/// <summary>Decides whether a new schema may replace a table's schema, and says why not.</summary>
+/// <summary>Decides whether a new schema may replace a table's, and says what differs when not.</summary>
 internal static class SchemaEvolution
 {
     public static void EnsureCompatible(DeltaMetadata current, DeltaSchema proposed, IReadOnlyList<string> partitionColumns, bool allowAddColumns, string location)
     {
-        foreach (var existing in current.Schema.Fields)
+        var diff = DeltaSchemaDiff.Between(current.Schema, proposed);
+        string? refusal = null;
+        if (!diff.OnlyAdds)
         {
-            var match = proposed.Find(existing.Name)
-                ?? throw new DeltaSchemaMismatchException(
-                    $"Column `{existing.Name}` (`{existing.Type.Name}`) is in the Delta table at '{location}' but missing from the new schema.");
-            if (match.Type.Name != existing.Type.Name)
-            {
-                throw new DeltaSchemaMismatchException(
-                    $"Column `{existing.Name}` is `{existing.Type.Name}` in the Delta table at '{location}' but the new schema says `{match.Type.Name}`.");
-            }
+            refusal = "only nullable columns can be added to an existing table; removing or retyping one cannot be done in place";
+        }
+        else if (diff.Added.Count > 0 && !allowAddColumns)
+        {
+            refusal = "adding columns was not allowed (pass allowAddColumns: true)";
+        }
+        else if (diff.Added.FirstOrDefault(field => !field.Nullable) is { } notNull)
+        {
+            refusal = $"`{notNull.Name}` cannot be added as NOT NULL: existing files have no values for it";
         }
 
-        foreach (var added in proposed.Fields.Where(field => current.Schema.Find(field.Name) is null))
+        if (refusal is not null)
         {
-            if (!allowAddColumns)
-            {
-                throw new DeltaSchemaMismatchException(
-                    $"Column `{added.Name}` (`{added.Type.Name}`) is in the new schema but not in the Delta table at '{location}'; pass allowAddColumns: true to add it.");
-            }
-
-            if (!added.Nullable)
-            {
-                throw new DeltaSchemaMismatchException(
-                    $"Column `{added.Name}` (`{added.Type.Name}`) cannot be added to the Delta table at '{location}' as NOT NULL: existing files have no values for it.");
-            }
+            throw new DeltaSchemaMismatchException($"The new schema of the Delta table at '{location}' {diff.Describe()}: {refusal}.") { Difference = diff };
         }
 
         if (!partitionColumns.SequenceEqual(current.PartitionColumns, StringComparer.OrdinalIgnoreCase))

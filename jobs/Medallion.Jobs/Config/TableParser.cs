@@ -11,9 +11,15 @@ internal sealed class TableParser
     /// <summary>The value of <c>validation:</c> that opts a table out of the default gate thresholds.</summary>
     internal const string NoValidation = "none";
 
+    internal static readonly Dictionary<string, SchemaEvolutionMode> SchemaEvolutions = new(StringComparer.Ordinal)
+    {
+        ["fail"] = SchemaEvolutionMode.Fail,
+        ["add_columns"] = SchemaEvolutionMode.AddColumns,
+    };
+
     internal static readonly string[] AllowedKeys =
     [
-        "name", "schema_version", "source", "columns", "primary_key", "partition_by",
+        "name", "schema_version", "schema_evolution", "source", "columns", "primary_key", "partition_by",
         "transforms", "rules", "validation", "promotion",
     ];
 
@@ -56,6 +62,9 @@ internal sealed class TableParser
             }
         }
 
+        var schemaEvolution = ConfigReader.Optional(values, "schema_evolution") is { } evolutionNode
+            ? _reader.Choice(evolutionNode, "`schema_evolution`", SchemaEvolutions) ?? SchemaEvolutionMode.Fail
+            : SchemaEvolutionMode.Fail;
         var source = _reader.Required(map, values, "source", what) is { } sourceNode ? _sources.Parse(sourceNode) : null;
 
         // The column flow is traced even when a column or transform has errors, so that every error
@@ -81,6 +90,7 @@ internal sealed class TableParser
             PartitionByLocations = partitionByLocations,
             PrimaryKeyLocations = primaryKeyLocations,
             Merge = merge,
+            SchemaEvolution = schemaEvolution,
         };
         if (everyColumnNamed)
         {
@@ -166,7 +176,7 @@ internal sealed class TableParser
             return null;
         }
 
-        var values = _reader.Keys(map, "a column", ["name", "type", "field", .. CastOptions.Keys]);
+        var values = _reader.Keys(map, "a column", ["name", "type", "field", "required", .. CastOptions.Keys]);
         string? name = null;
         if (_reader.Required(map, values, "name", "a column") is { } nameNode && _reader.String(nameNode, "`name`") is { } written)
         {
@@ -178,11 +188,12 @@ internal sealed class TableParser
         var type = _reader.Required(map, values, "type", what) is { } typeNode ? ParseType(typeNode, what) : null;
         var field = ConfigReader.Optional(values, "field") is { } fieldNode ? _reader.String(fieldNode, "`field`") : null;
         var cast = type is null ? CastOptions.Default : CastOptionsParser.Parse(_reader, values, type, what);
+        var required = ConfigReader.Optional(values, "required") is { } requiredNode ? _reader.Bool(requiredNode, "`required`") ?? true : true;
         // A column whose type is unreadable (reported already) still takes part in the column flow,
         // typed as unknown, so the steps that use it are checked too.
         return name is null
             ? null
-            : new ColumnSpec(name, type ?? ColumnType.String, field ?? name, _reader.At(map)) { Cast = cast, TypeUnknown = type is null };
+            : new ColumnSpec(name, type ?? ColumnType.String, field ?? name, _reader.At(map)) { Cast = cast, TypeUnknown = type is null, Required = required };
     }
 
     /// <summary>A column type, or null with an error listing the accepted spellings.</summary>

@@ -41,6 +41,9 @@ public sealed record TableSpec(
     /// <summary>How a <see cref="PromotionMode.Merge"/> promotion picks the newer row and tells a tombstone; <see cref="MergeSpec.Default"/> when not given.</summary>
     /// <value>Read only when <see cref="Promotion"/> is <see cref="PromotionMode.Merge"/>.</value>
     public MergeSpec Merge { get; init; } = MergeSpec.Default;
+    /// <summary>Whether columns added to the configuration may be added to the existing tables (YAML <c>schema_evolution</c>).</summary>
+    /// <value><see cref="SchemaEvolutionMode.Fail"/>.</value>
+    public SchemaEvolutionMode SchemaEvolution { get; init; } = SchemaEvolutionMode.Fail;
 }
 
 /// <summary>A bronze column.</summary>
@@ -58,6 +61,12 @@ public sealed record ColumnSpec(string Name, ColumnType Type, string Field, Sour
 
     /// <summary>The type written could not be read (an error says so); only a file with errors has such a column.</summary>
     internal bool TypeUnknown { get; init; }
+    /// <summary>
+    /// Whether every CSV file must have the column in its header (YAML <c>required</c>); when false a
+    /// file without it reads null for it, as files written before the column was added would.
+    /// </summary>
+    /// <value><see langword="true"/>.</value>
+    public bool Required { get; init; } = true;
 }
 
 /// <summary>The raw input format.</summary>

@@ -34,20 +34,22 @@ public static class LakeSchemas
             Field(LineageColumns.IngestDate, ColumnType.Date),
         ]));
 
-    /// <summary>Silver data columns, then their lineage.</summary>
+    /// <summary>Silver data columns, then their lineage, then the warn rules each row broke.</summary>
+    /// <remarks><c>_warnings</c> is last: a table written before it existed gains it as an added column (see docs/configuration.md, "Schema changes").</remarks>
     public static DeltaSchema Silver(TablePlan plan) => Schema(
         plan.SilverColumns.Select(c => Field(c.Name, c.Type)).Concat(
         [
             Field(LineageColumns.RunKey, ColumnType.String),
             Field(LineageColumns.SourceFile, ColumnType.String),
             Field(LineageColumns.IngestedAt, ColumnType.Timestamp),
+            StringArray(LineageColumns.Warnings),
         ]));
 
     /// <summary>The original bronze values, the broken rules, and lineage; partitioned by run key.</summary>
     public static DeltaSchema Quarantine(TablePlan plan) => Schema(
         plan.BronzeColumns.Select(c => Field(c.Name, c.Type)).Concat(
         [
-            new DeltaField(LineageColumns.RuleFailures, new DeltaArrayType(DeltaPrimitiveType.String, containsNull: true), Nullable: true),
+            StringArray(LineageColumns.RuleFailures),
             Field(LineageColumns.Malformed, ColumnType.String),
             Field(LineageColumns.Raw, ColumnType.String),
             Field(LineageColumns.SourceFile, ColumnType.String),
@@ -70,6 +72,8 @@ public static class LakeSchemas
     };
 
     private static DeltaField Field(string name, ColumnType type) => new(name, ToDelta(type), Nullable: true);
+
+    private static DeltaField StringArray(string name) => new(name, new DeltaArrayType(DeltaPrimitiveType.String, containsNull: true), Nullable: true);
 
     private static DeltaSchema Schema(IEnumerable<DeltaField> fields) => new(fields.ToList());
 }

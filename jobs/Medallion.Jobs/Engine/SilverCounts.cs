@@ -41,7 +41,8 @@ public sealed record SilverCounts(
     /// </summary>
     public IReadOnlyList<string> FailedRules(TablePlan plan)
     {
-        var checkedRows = Read - Malformed - Filtered - Duplicates;
+        // The rules are checked on every live row, before deduplication chooses among the valid ones.
+        var checkedRows = Read - Malformed - Filtered;
         return plan.Rules
             .Where(r => r.Severity == RuleSeverity.Fail)
             .Select(r => (Rule: r, Count: RuleFailures[r.Name], Share: checkedRows == 0 ? 0 : (double)RuleFailures[r.Name] / checkedRows))

@@ -23,6 +23,12 @@ internal static class LineageColumns
     /// <summary>In quarantine: the name of every rule the row broke.</summary>
     public const string RuleFailures = "_rule_failures";
 
+    /// <summary>
+    /// In silver (the last column): the name of every <c>warn</c> rule the row broke, an empty array
+    /// when none, so analysts can filter on it.
+    /// </summary>
+    public const string Warnings = "_warnings";
+
     /// <summary>The rule name a malformed record is quarantined under.</summary>
     public const string MalformedRule = "malformed";
 }

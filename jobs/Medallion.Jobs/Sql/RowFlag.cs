@@ -9,9 +9,6 @@ internal enum RowFlag
     /// <summary>The row does not pass a filter: it is counted as filtered and is no longer live.</summary>
     Filtered,
 
-    /// <summary>The row is a removed duplicate: it is counted as a duplicate and is no longer live.</summary>
-    Duplicate,
-
     /// <summary>Read by an implicit rule (a value that did not cast); the rule decides the row's fate.</summary>
     RuleInput,
 }

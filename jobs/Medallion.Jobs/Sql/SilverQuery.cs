@@ -14,7 +14,11 @@ namespace Medallion.Jobs.Sql;
 /// minus the routed rows whose disposition is not silver, so an engine that has set those apart can
 /// write silver without evaluating the rules a second time.
 /// </param>
-/// <param name="SilverSelect">The select list of a silver row (data columns, then lineage).</param>
+/// <param name="SilverSelect">
+/// The select list of a silver row as <paramref name="TransformedSql"/> has it (data columns, then
+/// lineage); the silver table's last column, <c>_warnings</c>, is only in the routed rows
+/// (<see cref="Sql"/>), where each engine takes it from.
+/// </param>
 /// <param name="QuarantineSelect">The select list of a quarantine row (original values, then failure columns).</param>
 /// <param name="KeyTables">The tables <see cref="Sql"/> joins by name, to be created first (only when rendered with unique keys as tables).</param>
 public sealed record SilverQuery(
@@ -24,6 +28,9 @@ public sealed record SilverQuery(
     public sealed record KeysTable(string Name, string Select);
 
     public const string DispositionColumn = "__disposition";
+
+    /// <summary>True when the table has <c>warn</c> rules, so a silver row's <c>_warnings</c> can be other than empty.</summary>
+    internal bool HasWarnRules { get; init; }
 
     /// <summary>The values <see cref="DispositionColumn"/> takes.</summary>
     public static class Dispositions

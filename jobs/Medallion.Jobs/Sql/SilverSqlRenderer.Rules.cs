@@ -23,22 +23,23 @@ internal sealed partial class SilverSqlRenderer
     }
 
     /// <summary>
-    /// The keys that occur more than once among the live rows of <paramref name="relation"/>, with
+    /// The keys that occur more than once among the kept rows of <paramref name="relation"/>, with
     /// their first row number (<see cref="RuleSql.FirstRowOfRepeatedKey"/>); columns are renamed so
     /// that the row's own columns stay unambiguous.
     /// </summary>
     /// <remarks>
-    /// Rows that are not live never break a rule (every flag is ANDed with <c>__live</c>), so only
-    /// live rows are grouped. Null keys are not filtered out: their group can never match in
+    /// Only kept rows (<paramref name="kept"/>: passing every rule on one row, not a removed duplicate)
+    /// are grouped, and only they can break the rule, so a key's quarantined or duplicate rows do not
+    /// make its kept row break it. Null keys are not filtered out: their group can never match in
     /// <see cref="RepeatedKeysJoin"/> (<c>=</c> is never true for null), and on DuckDB the filter cost
     /// more than a third of this query (1.7 s instead of 2.8 s over 10 M rows, docs/BENCHMARKS.md).
     /// </remarks>
-    private string RepeatedKeysSelect(PlannedRule planned, string relation)
+    private string RepeatedKeysSelect(PlannedRule planned, string relation, string kept)
     {
         var keys = planned.Spec!.RepeatedKeys!;
         var select = string.Join(", ", keys.Select((c, i) => $"{Q(c)} AS {Q(KeysAlias(planned, $"k{i}"))}"));
         return $"SELECT {select}, min({Q(LineageColumns.RecordNumber)}) AS {Q(KeysAlias(planned, "first"))}\n" +
-            $"    FROM {relation} WHERE {Q(Live)} GROUP BY {string.Join(", ", keys.Select(Q))} HAVING count(*) > 1";
+            $"    FROM {relation} WHERE {kept} GROUP BY {string.Join(", ", keys.Select(Q))} HAVING count(*) > 1";
     }
 
     /// <summary><c>LEFT JOIN</c> of <paramref name="keys"/> (a <see cref="RepeatedKeysSelect"/> in parentheses, or a table holding its rows) to <paramref name="relation"/>.</summary>

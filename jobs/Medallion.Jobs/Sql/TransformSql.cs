@@ -9,13 +9,14 @@ namespace Medallion.Jobs.Sql;
 /// </summary>
 /// <param name="dialect">The dialect to write in.</param>
 /// <param name="step">The transform's index in the table's transforms; flag names include it.</param>
-/// <param name="liveSoFar">A condition true for rows that are live before this step (not malformed, filtered or duplicates).</param>
+/// <param name="liveSoFar">A condition true for rows that are live before this step (not malformed or filtered).</param>
 /// <param name="before">The columns before the step, with their types.</param>
 internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoFar, IReadOnlyList<TypedColumn> before)
 {
     private readonly Dictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _renamedFrom = new(StringComparer.Ordinal);
     private readonly List<StepFlag> _flags = [];
+    private readonly List<Deduplication> _deduplications = [];
 
     public ISqlDialect Dialect => dialect;
 
@@ -25,6 +26,9 @@ internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoF
 
     /// <summary>The flags the step adds, in the order added.</summary>
     public IReadOnlyList<StepFlag> Flags => _flags;
+
+    /// <summary>The deduplications the step asks for (decided after the rules, see <see cref="Deduplicate"/>).</summary>
+    public IReadOnlyList<Deduplication> Deduplications => _deduplications;
 
     /// <summary>The type <paramref name="column"/> has before the step (the config loader checked it exists).</summary>
     public ColumnType TypeBefore(string column) =>
@@ -48,6 +52,17 @@ internal sealed class TransformSql(ISqlDialect dialect, int step, string liveSoF
     public void Rename(string from, string to) => _renamedFrom[to] = from;
 
     public void Flag(string column, RowFlag kind, string sql) => _flags.Add(new StepFlag(column, kind, sql));
+
+    /// <summary>
+    /// Keeps one row per <paramref name="key"/>, the latest (or first) by <paramref name="orderBy"/>,
+    /// among the rows that pass every rule: the renderer decides it after the rules, with the
+    /// values the columns have at this step.
+    /// </summary>
+    public void Deduplicate(IReadOnlyList<string> key, string orderBy, bool keepLatest) => _deduplications.Add(new Deduplication(
+        step,
+        key.Select((k, i) => ($"__dedup_{step}_k{i}", Column(k))).ToList(),
+        ($"__dedup_{step}_by", Column(orderBy)),
+        keepLatest));
 
     /// <summary>The select items of the data columns after the step, in order.</summary>
     public IReadOnlyList<string> SelectItems(IReadOnlyList<TypedColumn> after) => after

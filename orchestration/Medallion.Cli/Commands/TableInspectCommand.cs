@@ -7,7 +7,10 @@ using Medallion.Delta.Reading;
 
 namespace Medallion.Cli.Commands;
 
-/// <summary><c>medallion table inspect</c>: version, protocol, partitioning, schema, files, records and bytes of one snapshot.</summary>
+/// <summary>
+/// <c>medallion table inspect</c>: version, protocol, partitioning, schema, files, records and bytes
+/// of one snapshot, and the schema's history (the versions that created or changed it).
+/// </summary>
 internal static class TableInspectCommand
 {
     public static Command Create(CliContext context)
@@ -36,7 +39,9 @@ internal static class TableInspectCommand
             try
             {
                 var summary = await DeltaSnapshotSummary.CreateAsync(location.Store, snapshot, staging, cancellationToken);
-                var report = Report(location.Description, snapshot, summary);
+                var history = (await DeltaSchemaHistory.ReadAsync(location.Store, location.Table.TablePath, cancellationToken))
+                    .Where(entry => entry.Version <= snapshot.Version).ToList();
+                var report = Report(location.Description, snapshot, summary, history);
                 await context.Output.WriteLineAsync(parseResult.GetValue(json) ? report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : Text(report, summary));
             }
             finally
@@ -52,7 +57,7 @@ internal static class TableInspectCommand
         return command;
     }
 
-    private static JsonObject Report(string location, DeltaSnapshot snapshot, DeltaSnapshotSummary summary) => new()
+    private static JsonObject Report(string location, DeltaSnapshot snapshot, DeltaSnapshotSummary summary, IReadOnlyList<DeltaSchemaHistory.Entry> history) => new()
     {
         ["location"] = location,
         ["version"] = snapshot.Version,
@@ -76,6 +81,20 @@ internal static class TableInspectCommand
         ["filesCountedFromData"] = summary.FilesCountedFromData,
         ["missingFiles"] = new JsonArray([.. summary.MissingFiles.Select(path => (JsonNode)path)]),
         ["appTransactions"] = new JsonObject(snapshot.AppTransactions.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))),
+        ["schemaHistory"] = new JsonArray([.. history.Select(entry => (JsonNode)new JsonObject
+        {
+            ["version"] = entry.Version,
+            ["timestamp"] = entry.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["change"] = Change(entry),
+        })]),
+    };
+
+    /// <summary>What a version did to the schema, in words.</summary>
+    private static string Change(DeltaSchemaHistory.Entry entry) => entry.Change switch
+    {
+        null when entry.Version == 0 => $"created with {entry.Schema.Fields.Count} columns",
+        null => $"{entry.Schema.Fields.Count} columns (the oldest schema the log still holds)",
+        { } change => change.Describe(),
     };
 
     private static string Text(JsonObject report, DeltaSnapshotSummary summary)
@@ -99,6 +118,9 @@ internal static class TableInspectCommand
         };
         lines.AddRange(report["schema"]!.AsArray().Select(field =>
             $"  {field!["name"]!.GetValue<string>(),-30} {field["type"]!.GetValue<string>()}{(field["nullable"]!.GetValue<bool>() ? "" : " not null")}"));
+        lines.Add("schema history:");
+        lines.AddRange(report["schemaHistory"]!.AsArray().Select(entry =>
+            $"  version {entry!["version"]!.GetValue<long>(),-6} {entry["timestamp"]!.GetValue<string>()}  {entry["change"]!.GetValue<string>()}"));
         return string.Join(Environment.NewLine, lines);
     }
 }

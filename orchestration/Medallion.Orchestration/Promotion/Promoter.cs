@@ -1,5 +1,6 @@
 using Medallion.Delta;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine;
 using Medallion.Jobs.Lake;
 using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Maintenance;
@@ -78,7 +79,8 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
     private async Task<DeltaRecordAndTransaction> PrepareAsync(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, CancellationToken cancellationToken)
     {
         var transaction = await new DeltaTable(table.Store, table.Layout.SilverCurrent, clock).StartTransactionAsync(cancellationToken);
-        transaction.SetMetadata(staged.Metadata.Schema, staged.Metadata.PartitionColumns);
+        // Columns added with schema_evolution: add_columns (or lineage columns of a newer Medallion) are added to current/ in place.
+        SchemaChanges.Apply(transaction, staged.Metadata.Schema, staged.Metadata.PartitionColumns, table.Table, table.Store.Describe(table.Layout.SilverCurrent));
         var partitionColumns = staged.Metadata.PartitionColumns;
         var covered = staged.Files.Select(f => PartitionPath.Of(f, partitionColumns)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var live = transaction.ReadSnapshot?.Files ?? [];

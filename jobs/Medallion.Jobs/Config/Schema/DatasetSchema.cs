@@ -47,6 +47,9 @@ internal static class DatasetSchema
         {
             ["name"] = Json.String("The table name, unique within the dataset.", ConfigNames.DatasetOrTablePattern),
             ["schema_version"] = Json.String("Part of the lake path; default v1.", "^v[0-9]{1,9}$"),
+            ["schema_evolution"] = Json.Enum(
+                "What a run does when columns were added to the configuration: fail (default) or add_columns (add them to the existing tables; older rows read null).",
+                TableParser.SchemaEvolutions.Keys),
             ["source"] = Json.Ref("source"),
             ["columns"] = Json.List("The bronze columns, in order.", Json.Ref("column")),
             ["primary_key"] = Json.List("The key columns.", Json.Ref("columnName"), minItems: 0),
@@ -111,6 +114,7 @@ internal static class DatasetSchema
             ("name", Json.Ref("columnName")),
             ("type", Json.Ref("columnType")),
             ("field", Json.String("The JSON path (a.b) or CSV header when it differs from the name.")),
+            ("required", Json.Boolean("Whether every CSV file must have this column; when false a file without it reads null; default true.")),
             .. CastOptionShapes(),
         ],
         "name", "type");

@@ -1,4 +1,3 @@
-using Medallion.Jobs.Plan;
 using Medallion.Jobs.Sql;
 using YamlDotNet.RepresentationModel;
 
@@ -7,6 +6,8 @@ namespace Medallion.Jobs.Config.Transforms;
 /// <summary>
 /// <c>deduplicate: { key: [id], order_by: modified }</c> — keeps one row per key, the latest by
 /// <c>order_by</c> (descending unless <c>keep: first</c>); the others are counted as duplicates removed.
+/// Duplicates are decided after the rules, among the rows that pass them (not filtered, malformed or
+/// quarantined), with the key and order values the columns have at this step.
 /// </summary>
 public sealed record DeduplicateTransform(IReadOnlyList<string> Key, string OrderBy, bool KeepLatest, SourceLocation Location) : TransformSpec(Location), ITransformKind
 {
@@ -43,15 +44,7 @@ public sealed record DeduplicateTransform(IReadOnlyList<string> Key, string Orde
         }
     }
 
-    // Only a flag: the row stays until routing, so that the counts reconcile.
-    internal override void Render(TransformSql sql)
-    {
-        var key = string.Join(", ", Key.Select(sql.Column));
-        var direction = KeepLatest ? "DESC" : "ASC";
-        var window = $"row_number() OVER (PARTITION BY {sql.LiveSoFar}, {key} ORDER BY {sql.Column(OrderBy)} {direction} NULLS LAST, {sql.Column(LineageColumns.RecordNumber)} {direction})";
-
-        // Rows with a null key are not duplicates of each other; a not_null rule reports them.
-        var keyPresent = string.Join(" AND ", Key.Select(k => $"{sql.Column(k)} IS NOT NULL"));
-        sql.Flag($"__duplicate_{sql.Step}", RowFlag.Duplicate, $"({sql.LiveSoFar} AND {keyPresent} AND {window} > 1)");
-    }
+    // Decided after the rules, among the rows that pass them (see SilverSqlRenderer): a quarantined
+    // latest row must not take its key's valid older row away with it.
+    internal override void Render(TransformSql sql) => sql.Deduplicate(Key, OrderBy, KeepLatest);
 }

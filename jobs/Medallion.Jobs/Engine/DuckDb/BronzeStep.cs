@@ -32,7 +32,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
         var schema = LakeSchemas.Bronze(plan);
         var table = tables.Open(script.TablePath);
         var transaction = await table.StartTransactionAsync(cancellationToken);
-        TableSchemas.Prepare(transaction, schema, LakeSchemas.BronzePartitions, script.TablePath);
+        SchemaChanges.Apply(transaction, schema, LakeSchemas.BronzePartitions, plan.Table, script.TablePath);
         DuckDbTables.ReplaceRun(transaction, run.RunKey);
 
         var written = await new ParquetFileWriter(session, tables).WriteAsync(script.Write, script.TablePath, schema, cancellationToken);

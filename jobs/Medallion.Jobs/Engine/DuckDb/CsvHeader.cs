@@ -25,20 +25,28 @@ internal static class CsvHeader
     public static int? Count(string header, TableSpec table) =>
         table.Source.Csv.Header ? Split(header, table.Source.Csv).Count : null;
 
-    /// <summary>For each declared column, the position of its field in the header.</summary>
-    /// <exception cref="MedallionException">A declared field is missing from the file.</exception>
+    /// <summary>For each declared column, the position of its field in the header; <see cref="Absent"/> for a column declared <c>required: false</c> that the file lacks.</summary>
+    /// <exception cref="MedallionException">Required fields are missing from the file: one line naming the file and every missing column.</exception>
     public static IReadOnlyList<int> Positions(string header, TableSpec table, string file)
     {
         var names = Split(header, table.Source.Csv);
-        return table.Columns.Select(column =>
+        var positions = table.Columns
+            .Select(column => names.FindIndex(n => string.Equals(n.Trim(), column.Field, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var missing = table.Columns.Where((column, i) => positions[i] < 0 && column.Required).ToList();
+        if (missing.Count > 0)
         {
-            var position = names.FindIndex(n => string.Equals(n.Trim(), column.Field, StringComparison.OrdinalIgnoreCase));
-            return position >= 0
-                ? position
-                : throw new MedallionException(
-                    $"{file}: the header has no column `{column.Field}` (table `{table.Name}` declares it at {column.Location}); the header is: {string.Join(", ", names)}");
-        }).ToList();
+            throw new MedallionException(
+                $"{file}: the header lacks {string.Join(", ", missing.Select(c => $"`{c.Field}`"))}, declared by table `{table.Name}` at " +
+                $"{string.Join(", ", missing.Select(c => c.Location.ToString()))} (declare a column `required: false` to read null where a file lacks it); " +
+                $"the header is: {string.Join(", ", names)}");
+        }
+
+        return positions.Select(p => p < 0 ? Absent : p).ToList();
     }
+
+    /// <summary>The position of a column the file lacks (declared <c>required: false</c>): it reads null.</summary>
+    public const int Absent = -1;
 
     /// <summary>The fields of one line, with quotes removed and escaped quotes kept (bronze's header match and init's sample read it alike).</summary>
     internal static List<string> Split(string line, CsvOptions options)

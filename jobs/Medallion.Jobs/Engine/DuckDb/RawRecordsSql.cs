@@ -26,7 +26,7 @@ internal static class RawRecordsSql
         var csv = table.Source.Csv;
         var count = fieldCount ?? table.Columns.Count;
         var columns = string.Join(", ", Enumerable.Range(0, count).Select(i => $"'c{i}': 'VARCHAR'"));
-        var select = positions.Select(p => $"c{p}");
+        var select = positions.Select(p => p == CsvHeader.Absent ? "NULL" : $"c{p}");
         return $"INSERT INTO {Table} SELECT {string.Join(", ", select)}, {files.SourceName}, NULL, NULL\n" +
             $"FROM read_csv({files.List}, header = {(csv.Header ? "true" : "false")}, auto_detect = false, columns = {{{columns}}}, " +
             $"delim = {Sql.StringLiteral(csv.Delimiter.ToString())}, quote = {Sql.StringLiteral(csv.Quote.ToString())}, escape = {Sql.StringLiteral(csv.Escape.ToString())}, " +

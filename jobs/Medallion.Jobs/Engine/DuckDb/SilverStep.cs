@@ -76,7 +76,7 @@ internal sealed class SilverStep(DuckDbSession session, DuckDbTables tables)
         var quarantine = script.Layout.Quarantine;
         var schema = LakeSchemas.Quarantine(script.Plan);
         var transaction = await tables.Open(quarantine).StartTransactionAsync(cancellationToken);
-        TableSchemas.Prepare(transaction, schema, LakeSchemas.QuarantinePartitions, quarantine);
+        SchemaChanges.Apply(transaction, schema, LakeSchemas.QuarantinePartitions, script.Plan.Table, quarantine);
         DuckDbTables.ReplaceRun(transaction, run.RunKey);
         var files = await writer.WriteAsync(script.Quarantine, quarantine, schema, cancellationToken);
         foreach (var file in files)

@@ -1,3 +1,4 @@
+using Medallion.Jobs.Config;
 using Medallion.Jobs.Plan;
 using Medallion.Jobs.Sql;
 
@@ -37,7 +38,7 @@ public sealed class SparkSilverSql
     public static string UncacheRouted() => $"UNCACHE TABLE IF EXISTS {RoutedView}";
 
     public string SilverRows() =>
-        $"SELECT {string.Join(", ", Query.SilverSelect)} FROM {RoutedView} WHERE {Disposition(SilverQuery.Dispositions.Silver)}";
+        $"SELECT {string.Join(", ", Query.SilverSelect.Append(Sql.Identifier(LineageColumns.Warnings)))} FROM {RoutedView} WHERE {Disposition(SilverQuery.Dispositions.Silver)}";
 
     public string QuarantineRows() =>
         $"SELECT {string.Join(", ", Query.QuarantineSelect)} FROM {RoutedView} WHERE {Disposition(SilverQuery.Dispositions.Quarantine)}";
@@ -59,6 +60,16 @@ public sealed class SparkSilverSql
         };
         items.AddRange(_plan.Rules.Select(r => $"count_if({Sql.Identifier(r.FlagColumn)}) AS {Sql.Identifier(r.FlagColumn)}"));
         return $"SELECT {string.Join(", ", items)} FROM {RoutedView}";
+    }
+
+    /// <summary>
+    /// Delta Lake's <c>mergeSchema</c> write option for the run's bronze and quarantine tables: columns
+    /// added to the configuration join the existing table only with <c>schema_evolution: add_columns</c>.
+    /// </summary>
+    public static string MergeSchema(TableSpec table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.SchemaEvolution == SchemaEvolutionMode.AddColumns ? "true" : "false";
     }
 
     /// <summary>The predicate that makes an overwrite of a run-key partition replace only that key's rows.</summary>

@@ -155,9 +155,70 @@ live AS (
     "__cast_failed_2_transaction_timestamp",
     ("_malformed" IS NULL) AS __live
   FROM s4
+),
+checked AS (
+  SELECT "transaction_id",
+    "customer_id",
+    "transaction_amount",
+    "currency",
+    "transaction_timestamp",
+    "event_year",
+    "event_month",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_transaction_id",
+    "__o_customer_id",
+    "__o_transaction_amount",
+    "__o_currency",
+    "__o_transaction_timestamp",
+    "__cast_failed_2_transaction_amount",
+    "__cast_failed_2_transaction_timestamp",
+    "__live",
+    ("__live" AND "__cast_failed_2_transaction_amount") AS "__rule_cast_2_transaction_amount",
+    ("__live" AND "__cast_failed_2_transaction_timestamp") AS "__rule_cast_2_transaction_timestamp",
+    ("__live" AND ("event_year" IS NOT NULL AND (strlen(CAST("event_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("event_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_event_year",
+    ("__live" AND ("event_month" IS NOT NULL AND (strlen(CAST("event_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("event_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 243)) AS "__rule_partition_event_month",
+    ("__live" AND "transaction_id" IS NULL) AS "__rule_0",
+    ("__live" AND ("currency" IS NOT NULL AND NOT (CAST("currency" AS VARCHAR) IN ('EUR', 'USD', 'GBP')))) AS "__rule_1"
+  FROM live
+),
+valid AS (
+  SELECT "transaction_id",
+    "customer_id",
+    "transaction_amount",
+    "currency",
+    "transaction_timestamp",
+    "event_year",
+    "event_month",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_transaction_id",
+    "__o_customer_id",
+    "__o_transaction_amount",
+    "__o_currency",
+    "__o_transaction_timestamp",
+    "__cast_failed_2_transaction_amount",
+    "__cast_failed_2_transaction_timestamp",
+    "__live",
+    "__rule_cast_2_transaction_amount",
+    "__rule_cast_2_transaction_timestamp",
+    "__rule_partition_event_year",
+    "__rule_partition_event_month",
+    "__rule_0",
+    "__rule_1",
+    ("__live" AND NOT "__rule_cast_2_transaction_amount" AND NOT "__rule_cast_2_transaction_timestamp" AND NOT "__rule_partition_event_year" AND NOT "__rule_partition_event_month" AND NOT "__rule_0" AND NOT "__rule_1") AS "__valid"
+  FROM checked
 )
 SELECT "transaction_id" AS "__rule_2_k0", min("_record_number") AS "__rule_2_first"
-    FROM live WHERE "__live" GROUP BY "transaction_id" HAVING count(*) > 1;
+    FROM valid WHERE ("__valid") GROUP BY "transaction_id" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -312,11 +373,73 @@ checked AS (
     ("__live" AND ("event_year" IS NOT NULL AND (strlen(CAST("event_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("event_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_event_year",
     ("__live" AND ("event_month" IS NOT NULL AND (strlen(CAST("event_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("event_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 243)) AS "__rule_partition_event_month",
     ("__live" AND "transaction_id" IS NULL) AS "__rule_0",
-    ("__live" AND ("currency" IS NOT NULL AND NOT (CAST("currency" AS VARCHAR) IN ('EUR', 'USD', 'GBP')))) AS "__rule_1",
-    ("__live" AND ("transaction_id" IS NOT NULL AND coalesce("_record_number" > "__rule_2_first", FALSE))) AS "__rule_2"
+    ("__live" AND ("currency" IS NOT NULL AND NOT (CAST("currency" AS VARCHAR) IN ('EUR', 'USD', 'GBP')))) AS "__rule_1"
   FROM live
+),
+valid AS (
+  SELECT "transaction_id",
+    "customer_id",
+    "transaction_amount",
+    "currency",
+    "transaction_timestamp",
+    "event_year",
+    "event_month",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_transaction_id",
+    "__o_customer_id",
+    "__o_transaction_amount",
+    "__o_currency",
+    "__o_transaction_timestamp",
+    "__cast_failed_2_transaction_amount",
+    "__cast_failed_2_transaction_timestamp",
+    "__live",
+    "__rule_cast_2_transaction_amount",
+    "__rule_cast_2_transaction_timestamp",
+    "__rule_partition_event_year",
+    "__rule_partition_event_month",
+    "__rule_0",
+    "__rule_1",
+    ("__live" AND NOT "__rule_cast_2_transaction_amount" AND NOT "__rule_cast_2_transaction_timestamp" AND NOT "__rule_partition_event_year" AND NOT "__rule_partition_event_month" AND NOT "__rule_0" AND NOT "__rule_1") AS "__valid"
+  FROM checked
+),
+keyed AS (
+  SELECT "transaction_id",
+    "customer_id",
+    "transaction_amount",
+    "currency",
+    "transaction_timestamp",
+    "event_year",
+    "event_month",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_transaction_id",
+    "__o_customer_id",
+    "__o_transaction_amount",
+    "__o_currency",
+    "__o_transaction_timestamp",
+    "__cast_failed_2_transaction_amount",
+    "__cast_failed_2_transaction_timestamp",
+    "__live",
+    "__rule_cast_2_transaction_amount",
+    "__rule_cast_2_transaction_timestamp",
+    "__rule_partition_event_year",
+    "__rule_partition_event_month",
+    "__rule_0",
+    "__rule_1",
+    "__valid",
+    (("__valid") AND ("transaction_id" IS NOT NULL AND coalesce("_record_number" > "__rule_2_first", FALSE))) AS "__rule_2"
+  FROM valid
   LEFT JOIN "__rule_2_keys" AS "__rule_2_keys"
-    ON "__rule_2_k0" = live."transaction_id"
+    ON "__rule_2_k0" = valid."transaction_id"
 )
 SELECT "transaction_id",
     "customer_id",
@@ -345,10 +468,12 @@ SELECT "transaction_id",
     "__rule_partition_event_month",
     "__rule_0",
     "__rule_1",
+    "__valid",
     "__rule_2",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_cast_2_transaction_amount" THEN 'cast_transaction_amount' END, CASE WHEN "__rule_cast_2_transaction_timestamp" THEN 'cast_transaction_timestamp' END, CASE WHEN "__rule_partition_event_year" THEN 'partition_event_year' END, CASE WHEN "__rule_partition_event_month" THEN 'partition_event_month' END, CASE WHEN "__rule_0" THEN 'not_null_transaction_id' END, CASE WHEN "__rule_1" THEN 'accepted_values_currency' END, CASE WHEN "__rule_2" THEN 'unique_transaction_id' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CAST([] AS VARCHAR[]) AS "_warnings",
     CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_cast_2_transaction_amount" THEN 'quarantine' WHEN "__rule_cast_2_transaction_timestamp" THEN 'quarantine' WHEN "__rule_partition_event_year" THEN 'quarantine' WHEN "__rule_partition_event_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -356,7 +481,7 @@ WHERE __disposition <> 'silver' OR "__rule_cast_2_transaction_amount" OR "__rule
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2, __rule3, __rule4, __rule5, __rule6 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_cast_2_transaction_amount") AS __rule0, count(*) FILTER (WHERE "__rule_cast_2_transaction_timestamp") AS __rule1, count(*) FILTER (WHERE "__rule_partition_event_year") AS __rule2, count(*) FILTER (WHERE "__rule_partition_event_month") AS __rule3, count(*) FILTER (WHERE "__rule_0") AS __rule4, count(*) FILTER (WHERE "__rule_1") AS __rule5, count(*) FILTER (WHERE "__rule_2") AS __rule6 FROM routed_exceptions);
 
-COPY (SELECT "transaction_id", "customer_id", "transaction_amount", "currency", "transaction_timestamp", "event_year", "event_month", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "transaction_id", "customer_id", "transaction_amount", "currency", "transaction_timestamp", "event_year", "event_month", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "transaction_id",
     "customer_id",

@@ -190,12 +190,74 @@ checked AS (
     (`__live` AND (`event_year` IS NOT NULL AND (octet_length(CAST(`event_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`event_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_event_year`,
     (`__live` AND (`event_month` IS NOT NULL AND (octet_length(CAST(`event_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`event_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 243)) AS `__rule_partition_event_month`,
     (`__live` AND `transaction_id` IS NULL) AS `__rule_0`,
-    (`__live` AND (`currency` IS NOT NULL AND NOT (CAST(`currency` AS STRING) IN ('EUR', 'USD', 'GBP')))) AS `__rule_1`,
-    (`__live` AND (`transaction_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_2_first`, FALSE))) AS `__rule_2`
+    (`__live` AND (`currency` IS NOT NULL AND NOT (CAST(`currency` AS STRING) IN ('EUR', 'USD', 'GBP')))) AS `__rule_1`
   FROM live
+),
+valid AS (
+  SELECT `transaction_id`,
+    `customer_id`,
+    `transaction_amount`,
+    `currency`,
+    `transaction_timestamp`,
+    `event_year`,
+    `event_month`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_transaction_id`,
+    `__o_customer_id`,
+    `__o_transaction_amount`,
+    `__o_currency`,
+    `__o_transaction_timestamp`,
+    `__cast_failed_2_transaction_amount`,
+    `__cast_failed_2_transaction_timestamp`,
+    `__live`,
+    `__rule_cast_2_transaction_amount`,
+    `__rule_cast_2_transaction_timestamp`,
+    `__rule_partition_event_year`,
+    `__rule_partition_event_month`,
+    `__rule_0`,
+    `__rule_1`,
+    (`__live` AND NOT `__rule_cast_2_transaction_amount` AND NOT `__rule_cast_2_transaction_timestamp` AND NOT `__rule_partition_event_year` AND NOT `__rule_partition_event_month` AND NOT `__rule_0` AND NOT `__rule_1`) AS `__valid`
+  FROM checked
+),
+keyed AS (
+  SELECT `transaction_id`,
+    `customer_id`,
+    `transaction_amount`,
+    `currency`,
+    `transaction_timestamp`,
+    `event_year`,
+    `event_month`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_transaction_id`,
+    `__o_customer_id`,
+    `__o_transaction_amount`,
+    `__o_currency`,
+    `__o_transaction_timestamp`,
+    `__cast_failed_2_transaction_amount`,
+    `__cast_failed_2_transaction_timestamp`,
+    `__live`,
+    `__rule_cast_2_transaction_amount`,
+    `__rule_cast_2_transaction_timestamp`,
+    `__rule_partition_event_year`,
+    `__rule_partition_event_month`,
+    `__rule_0`,
+    `__rule_1`,
+    `__valid`,
+    ((`__valid`) AND (`transaction_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_2_first`, FALSE))) AS `__rule_2`
+  FROM valid
   LEFT JOIN (SELECT `transaction_id` AS `__rule_2_k0`, min(`_record_number`) AS `__rule_2_first`
-    FROM live WHERE `__live` GROUP BY `transaction_id` HAVING count(*) > 1) AS `__rule_2_keys`
-    ON `__rule_2_k0` = live.`transaction_id`
+    FROM valid WHERE (`__valid`) GROUP BY `transaction_id` HAVING count(*) > 1) AS `__rule_2_keys`
+    ON `__rule_2_k0` = valid.`transaction_id`
 )
 SELECT `transaction_id`,
     `customer_id`,
@@ -224,16 +286,18 @@ SELECT `transaction_id`,
     `__rule_partition_event_month`,
     `__rule_0`,
     `__rule_1`,
+    `__valid`,
     `__rule_2`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_cast_2_transaction_amount` THEN 'cast_transaction_amount' END, CASE WHEN `__rule_cast_2_transaction_timestamp` THEN 'cast_transaction_timestamp' END, CASE WHEN `__rule_partition_event_year` THEN 'partition_event_year' END, CASE WHEN `__rule_partition_event_month` THEN 'partition_event_month' END, CASE WHEN `__rule_0` THEN 'not_null_transaction_id' END, CASE WHEN `__rule_1` THEN 'accepted_values_currency' END, CASE WHEN `__rule_2` THEN 'unique_transaction_id' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
     CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_cast_2_transaction_amount` THEN 'quarantine' WHEN `__rule_cast_2_transaction_timestamp` THEN 'quarantine' WHEN `__rule_partition_event_year` THEN 'quarantine' WHEN `__rule_partition_event_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_cast_2_transaction_amount`) AS `__rule_cast_2_transaction_amount`, count_if(`__rule_cast_2_transaction_timestamp`) AS `__rule_cast_2_transaction_timestamp`, count_if(`__rule_partition_event_year`) AS `__rule_partition_event_year`, count_if(`__rule_partition_event_month`) AS `__rule_partition_event_month`, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
-SELECT `transaction_id`, `customer_id`, `transaction_amount`, `currency`, `transaction_timestamp`, `event_year`, `event_month`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `transaction_id`, `customer_id`, `transaction_amount`, `currency`, `transaction_timestamp`, `event_year`, `event_month`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_transaction_id` AS `transaction_id`, `__o_customer_id` AS `customer_id`, `__o_transaction_amount` AS `transaction_amount`, `__o_currency` AS `currency`, `__o_transaction_timestamp` AS `transaction_timestamp`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 

@@ -261,7 +261,8 @@ s4 AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+    "id" AS "__dedup_3_k0",
+    "modified" AS "__dedup_3_by"
   FROM s3
 ),
 live AS (
@@ -305,12 +306,166 @@ live AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    "__duplicate_3",
-    ("_malformed" IS NULL AND NOT "__duplicate_3") AS __live
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    ("_malformed" IS NULL) AS __live
   FROM s4
+),
+checked AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
+    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND "id" IS NULL) AS "__rule_0",
+    ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
+  FROM live
+),
+valid AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_partition_date_year" AND NOT "__rule_partition_date_month" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
+),
+deduplicated3 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    "__valid",
+    (("__valid") AND "__dedup_3_k0" IS NOT NULL AND row_number() OVER (PARTITION BY ("__valid"), "__dedup_3_k0" ORDER BY "__dedup_3_by" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+  FROM valid
 )
 SELECT "id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
-    FROM live WHERE "__live" GROUP BY "id" HAVING count(*) > 1;
+    FROM deduplicated3 WHERE ("__valid" AND NOT "__duplicate_3") GROUP BY "id" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -522,7 +677,8 @@ s4 AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+    "id" AS "__dedup_3_k0",
+    "modified" AS "__dedup_3_by"
   FROM s3
 ),
 live AS (
@@ -566,8 +722,9 @@ live AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    "__duplicate_3",
-    ("_malformed" IS NULL AND NOT "__duplicate_3") AS __live
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    ("_malformed" IS NULL) AS __live
   FROM s4
 ),
 checked AS (
@@ -611,16 +768,172 @@ checked AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    "__duplicate_3",
+    "__dedup_3_k0",
+    "__dedup_3_by",
     "__live",
     ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
     ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
-    ("__live" AND ("id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
     ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
   FROM live
+),
+valid AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_partition_date_year" AND NOT "__rule_partition_date_month" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
+),
+deduplicated3 AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    "__valid",
+    (("__valid") AND "__dedup_3_k0" IS NOT NULL AND row_number() OVER (PARTITION BY ("__valid"), "__dedup_3_k0" ORDER BY "__dedup_3_by" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+  FROM valid
+),
+keyed AS (
+  SELECT "id",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "slug",
+    "status",
+    "type",
+    "link",
+    "title",
+    "content",
+    "excerpt",
+    "author",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_date",
+    "__o_date_gmt",
+    "__o_modified",
+    "__o_modified_gmt",
+    "__o_slug",
+    "__o_status",
+    "__o_type",
+    "__o_link",
+    "__o_title",
+    "__o_content",
+    "__o_excerpt",
+    "__o_author",
+    "__o_featured_media",
+    "__o_comment_status",
+    "__o_ping_status",
+    "__o_sticky",
+    "__o_format",
+    "__dedup_3_k0",
+    "__dedup_3_by",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    "__valid",
+    "__duplicate_3",
+    (("__valid" AND NOT "__duplicate_3") AND ("id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+  FROM deduplicated3
   LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
-    ON "__rule_1_k0" = live."id"
+    ON "__rule_1_k0" = deduplicated3."id"
 )
 SELECT "id",
     "date",
@@ -662,16 +975,20 @@ SELECT "id",
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    "__duplicate_3",
+    "__dedup_3_k0",
+    "__dedup_3_by",
     "__live",
     "__rule_partition_date_year",
     "__rule_partition_date_month",
     "__rule_0",
-    "__rule_1",
     "__rule_2",
+    "__valid",
+    "__duplicate_3",
+    "__rule_1",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_partition_date_year" THEN 'partition_date_year' END, CASE WHEN "__rule_partition_date_month" THEN 'partition_date_month' END, CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_status' END], x -> x IS NOT NULL) END AS "_rule_failures",
-    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__duplicate_3" THEN 'duplicate' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+    CAST([] AS VARCHAR[]) AS "_warnings",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' WHEN "__duplicate_3" THEN 'duplicate' WHEN "__rule_1" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -679,7 +996,7 @@ WHERE __disposition <> 'silver' OR "__rule_partition_date_year" OR "__rule_parti
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2, __rule3, __rule4 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_partition_date_year") AS __rule0, count(*) FILTER (WHERE "__rule_partition_date_month") AS __rule1, count(*) FILTER (WHERE "__rule_0") AS __rule2, count(*) FILTER (WHERE "__rule_1") AS __rule3, count(*) FILTER (WHERE "__rule_2") AS __rule4 FROM routed_exceptions);
 
-COPY (SELECT "id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status", "type", "link", "title", "content", "excerpt", "author", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "id", "date", "date_gmt", "modified", "modified_gmt", "slug", "status", "type", "link", "title", "content", "excerpt", "author", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "id",
     "date",
@@ -889,7 +1206,8 @@ s4 AS (
     "__o_ping_status",
     "__o_sticky",
     "__o_format",
-    (("_malformed" IS NULL) AND "id" IS NOT NULL AND row_number() OVER (PARTITION BY ("_malformed" IS NULL), "id" ORDER BY "modified" DESC NULLS LAST, "_record_number" DESC) > 1) AS "__duplicate_3"
+    "id" AS "__dedup_3_k0",
+    "modified" AS "__dedup_3_by"
   FROM s3
 )
 SELECT "id",
@@ -1043,9 +1361,64 @@ live AS (
     "__o_date",
     ("_malformed" IS NULL) AS __live
   FROM s2
+),
+checked AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
+    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND "id" IS NULL) AS "__rule_0",
+    ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
+  FROM live
+),
+valid AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_partition_date_year" AND NOT "__rule_partition_date_month" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
 )
 SELECT "id" AS "__rule_1_k0", "date" AS "__rule_1_k1", min("_record_number") AS "__rule_1_first"
-    FROM live WHERE "__live" GROUP BY "id", "date" HAVING count(*) > 1;
+    FROM valid WHERE ("__valid") GROUP BY "id", "date" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -1155,11 +1528,67 @@ checked AS (
     ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
     ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
-    ("__live" AND ("id" IS NOT NULL AND "date" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
     ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
   FROM live
+),
+valid AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_partition_date_year" AND NOT "__rule_partition_date_month" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
+),
+keyed AS (
+  SELECT "id",
+    "title",
+    "url",
+    "views",
+    "date",
+    "date_year",
+    "date_month",
+    "date_day",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_id",
+    "__o_title",
+    "__o_url",
+    "__o_views",
+    "__o_date",
+    "__live",
+    "__rule_partition_date_year",
+    "__rule_partition_date_month",
+    "__rule_0",
+    "__rule_2",
+    "__valid",
+    (("__valid") AND ("id" IS NOT NULL AND "date" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+  FROM valid
   LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
-    ON "__rule_1_k0" = live."id" AND "__rule_1_k1" = live."date"
+    ON "__rule_1_k0" = valid."id" AND "__rule_1_k1" = valid."date"
 )
 SELECT "id",
     "title",
@@ -1184,11 +1613,13 @@ SELECT "id",
     "__rule_partition_date_year",
     "__rule_partition_date_month",
     "__rule_0",
-    "__rule_1",
     "__rule_2",
+    "__valid",
+    "__rule_1",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_partition_date_year" THEN 'partition_date_year' END, CASE WHEN "__rule_partition_date_month" THEN 'partition_date_month' END, CASE WHEN "__rule_0" THEN 'not_null_id' END, CASE WHEN "__rule_1" THEN 'unique_id_date' END, CASE WHEN "__rule_2" THEN 'range_views' END], x -> x IS NOT NULL) END AS "_rule_failures",
-    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+    CAST([] AS VARCHAR[]) AS "_warnings",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_partition_date_year" THEN 'quarantine' WHEN "__rule_partition_date_month" THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -1196,7 +1627,7 @@ WHERE __disposition <> 'silver' OR "__rule_partition_date_year" OR "__rule_parti
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2, __rule3, __rule4 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_partition_date_year") AS __rule0, count(*) FILTER (WHERE "__rule_partition_date_month") AS __rule1, count(*) FILTER (WHERE "__rule_0") AS __rule2, count(*) FILTER (WHERE "__rule_1") AS __rule3, count(*) FILTER (WHERE "__rule_2") AS __rule4 FROM routed_exceptions);
 
-COPY (SELECT "id", "title", "url", "views", "date", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "id", "title", "url", "views", "date", "date_year", "date_month", "date_day", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "id",
     "title",
@@ -1368,9 +1799,48 @@ live AS (
     "__o_term_group",
     ("_malformed" IS NULL) AS __live
   FROM s1
+),
+checked AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    ("__live" AND "term_id" IS NULL) AS "__rule_0"
+  FROM live
+),
+valid AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    "__rule_0",
+    ("__live" AND NOT "__rule_0") AS "__valid"
+  FROM checked
 )
 SELECT "term_id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
-    FROM live WHERE "__live" GROUP BY "term_id" HAVING count(*) > 1;
+    FROM valid WHERE ("__valid") GROUP BY "term_id" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -1441,11 +1911,51 @@ checked AS (
     "__o_slug",
     "__o_term_group",
     "__live",
-    ("__live" AND "term_id" IS NULL) AS "__rule_0",
-    ("__live" AND ("term_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+    ("__live" AND "term_id" IS NULL) AS "__rule_0"
   FROM live
+),
+valid AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    "__rule_0",
+    ("__live" AND NOT "__rule_0") AS "__valid"
+  FROM checked
+),
+keyed AS (
+  SELECT "term_id",
+    "name",
+    "slug",
+    "term_group",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_id",
+    "__o_name",
+    "__o_slug",
+    "__o_term_group",
+    "__live",
+    "__rule_0",
+    "__valid",
+    (("__valid") AND ("term_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+  FROM valid
   LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
-    ON "__rule_1_k0" = live."term_id"
+    ON "__rule_1_k0" = valid."term_id"
 )
 SELECT "term_id",
     "name",
@@ -1463,10 +1973,12 @@ SELECT "term_id",
     "__o_term_group",
     "__live",
     "__rule_0",
+    "__valid",
     "__rule_1",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_term_id' END, CASE WHEN "__rule_1" THEN 'unique_term_id' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CAST([] AS VARCHAR[]) AS "_warnings",
     CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -1474,7 +1986,7 @@ WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1";
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1 FROM routed_exceptions);
 
-COPY (SELECT "term_id", "name", "slug", "term_group", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "term_id", "name", "slug", "term_group", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "term_id",
     "name",
@@ -1630,9 +2142,58 @@ live AS (
     "__o_count",
     ("_malformed" IS NULL) AS __live
   FROM s1
+),
+checked AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_0",
+    ("__live" AND ("taxonomy" IS NOT NULL AND NOT (CAST("taxonomy" AS VARCHAR) IN ('category', 'post_tag')))) AS "__rule_2"
+  FROM live
+),
+valid AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
 )
 SELECT "term_taxonomy_id" AS "__rule_1_k0", min("_record_number") AS "__rule_1_first"
-    FROM live WHERE "__live" GROUP BY "term_taxonomy_id" HAVING count(*) > 1;
+    FROM valid WHERE ("__valid") GROUP BY "term_taxonomy_id" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -1720,11 +2281,61 @@ checked AS (
     "__o_count",
     "__live",
     ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_0",
-    ("__live" AND ("term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1",
     ("__live" AND ("taxonomy" IS NOT NULL AND NOT (CAST("taxonomy" AS VARCHAR) IN ('category', 'post_tag')))) AS "__rule_2"
   FROM live
+),
+valid AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    "__rule_0",
+    "__rule_2",
+    ("__live" AND NOT "__rule_0" AND NOT "__rule_2") AS "__valid"
+  FROM checked
+),
+keyed AS (
+  SELECT "term_taxonomy_id",
+    "term_id",
+    "taxonomy",
+    "description",
+    "parent",
+    "count",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_term_taxonomy_id",
+    "__o_term_id",
+    "__o_taxonomy",
+    "__o_description",
+    "__o_parent",
+    "__o_count",
+    "__live",
+    "__rule_0",
+    "__rule_2",
+    "__valid",
+    (("__valid") AND ("term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_1_first", FALSE))) AS "__rule_1"
+  FROM valid
   LEFT JOIN "__rule_1_keys" AS "__rule_1_keys"
-    ON "__rule_1_k0" = live."term_taxonomy_id"
+    ON "__rule_1_k0" = valid."term_taxonomy_id"
 )
 SELECT "term_taxonomy_id",
     "term_id",
@@ -1746,11 +2357,13 @@ SELECT "term_taxonomy_id",
     "__o_count",
     "__live",
     "__rule_0",
-    "__rule_1",
     "__rule_2",
+    "__valid",
+    "__rule_1",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_term_taxonomy_id' END, CASE WHEN "__rule_1" THEN 'unique_term_taxonomy_id' END, CASE WHEN "__rule_2" THEN 'accepted_values_taxonomy' END], x -> x IS NOT NULL) END AS "_rule_failures",
-    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+    CAST([] AS VARCHAR[]) AS "_warnings",
+    CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -1758,7 +2371,7 @@ WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
 
-COPY (SELECT "term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "term_taxonomy_id", "term_id", "taxonomy", "description", "parent", "count", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "term_taxonomy_id",
     "term_id",
@@ -1888,9 +2501,46 @@ live AS (
     "__o_term_order",
     ("_malformed" IS NULL) AS __live
   FROM s0
+),
+checked AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    ("__live" AND "object_id" IS NULL) AS "__rule_0",
+    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_1"
+  FROM live
+),
+valid AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    ("__live" AND NOT "__rule_0" AND NOT "__rule_1") AS "__valid"
+  FROM checked
 )
 SELECT "object_id" AS "__rule_2_k0", "term_taxonomy_id" AS "__rule_2_k1", min("_record_number") AS "__rule_2_first"
-    FROM live WHERE "__live" GROUP BY "object_id", "term_taxonomy_id" HAVING count(*) > 1;
+    FROM valid WHERE ("__valid") GROUP BY "object_id", "term_taxonomy_id" HAVING count(*) > 1;
 
 CREATE OR REPLACE TEMP VIEW routed AS
 WITH s0 AS (
@@ -1939,11 +2589,49 @@ checked AS (
     "__o_term_order",
     "__live",
     ("__live" AND "object_id" IS NULL) AS "__rule_0",
-    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_1",
-    ("__live" AND ("object_id" IS NOT NULL AND "term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_2_first", FALSE))) AS "__rule_2"
+    ("__live" AND "term_taxonomy_id" IS NULL) AS "__rule_1"
   FROM live
+),
+valid AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    ("__live" AND NOT "__rule_0" AND NOT "__rule_1") AS "__valid"
+  FROM checked
+),
+keyed AS (
+  SELECT "object_id",
+    "term_taxonomy_id",
+    "term_order",
+    "_run_key",
+    "_source_file",
+    "_ingested_at",
+    "_record_number",
+    "_malformed",
+    "_raw",
+    "__o_object_id",
+    "__o_term_taxonomy_id",
+    "__o_term_order",
+    "__live",
+    "__rule_0",
+    "__rule_1",
+    "__valid",
+    (("__valid") AND ("object_id" IS NOT NULL AND "term_taxonomy_id" IS NOT NULL AND coalesce("_record_number" > "__rule_2_first", FALSE))) AS "__rule_2"
+  FROM valid
   LEFT JOIN "__rule_2_keys" AS "__rule_2_keys"
-    ON "__rule_2_k0" = live."object_id" AND "__rule_2_k1" = live."term_taxonomy_id"
+    ON "__rule_2_k0" = valid."object_id" AND "__rule_2_k1" = valid."term_taxonomy_id"
 )
 SELECT "object_id",
     "term_taxonomy_id",
@@ -1960,10 +2648,12 @@ SELECT "object_id",
     "__live",
     "__rule_0",
     "__rule_1",
+    "__valid",
     "__rule_2",
     CASE WHEN "_malformed" IS NOT NULL THEN ['malformed'] ELSE list_filter([CASE WHEN "__rule_0" THEN 'not_null_object_id' END, CASE WHEN "__rule_1" THEN 'not_null_term_taxonomy_id' END, CASE WHEN "__rule_2" THEN 'unique_object_id_term_taxonomy_id' END], x -> x IS NOT NULL) END AS "_rule_failures",
+    CAST([] AS VARCHAR[]) AS "_warnings",
     CASE WHEN "_malformed" IS NOT NULL THEN 'quarantine' WHEN "__rule_0" THEN 'quarantine' WHEN "__rule_1" THEN 'quarantine' WHEN "__rule_2" THEN 'quarantine' ELSE 'silver' END AS "__disposition"
-  FROM checked;
+  FROM keyed;
 
 -- the rows that are not plain silver (quarantined, duplicates, filtered, or breaking a rule): usually few
 CREATE OR REPLACE TEMP TABLE routed_exceptions AS SELECT * FROM routed
@@ -1971,7 +2661,7 @@ WHERE __disposition <> 'silver' OR "__rule_0" OR "__rule_1" OR "__rule_2";
 
 SELECT __read, __read - __n0 - __n1 - __n2, __n0, __n1, __n2, __malformed, __rule0, __rule1, __rule2 FROM (SELECT (SELECT count(*) FROM bronze_input) AS __read, count(*) FILTER (WHERE __disposition = 'quarantine') AS __n0, count(*) FILTER (WHERE __disposition = 'duplicate') AS __n1, count(*) FILTER (WHERE __disposition = 'filtered') AS __n2, count(_malformed) AS __malformed, count(*) FILTER (WHERE "__rule_0") AS __rule0, count(*) FILTER (WHERE "__rule_1") AS __rule1, count(*) FILTER (WHERE "__rule_2") AS __rule2 FROM routed_exceptions);
 
-COPY (SELECT "object_id", "term_taxonomy_id", "term_order", "_run_key", "_source_file", "_ingested_at" FROM (
+COPY (SELECT "object_id", "term_taxonomy_id", "term_order", "_run_key", "_source_file", "_ingested_at", CAST([] AS VARCHAR[]) AS "_warnings" FROM (
 WITH s0 AS (
   SELECT "object_id",
     "term_taxonomy_id",

@@ -271,7 +271,8 @@ s4 AS (
     `__o_ping_status`,
     `__o_sticky`,
     `__o_format`,
-    ((`_malformed` IS NULL) AND `id` IS NOT NULL AND row_number() OVER (PARTITION BY (`_malformed` IS NULL), `id` ORDER BY `modified` DESC NULLS LAST, `_record_number` DESC) > 1) AS `__duplicate_3`
+    `id` AS `__dedup_3_k0`,
+    `modified` AS `__dedup_3_by`
   FROM s3
 ),
 live AS (
@@ -315,8 +316,9 @@ live AS (
     `__o_ping_status`,
     `__o_sticky`,
     `__o_format`,
-    `__duplicate_3`,
-    (`_malformed` IS NULL AND NOT `__duplicate_3`) AS __live
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
+    (`_malformed` IS NULL) AS __live
   FROM s4
 ),
 checked AS (
@@ -360,17 +362,173 @@ checked AS (
     `__o_ping_status`,
     `__o_sticky`,
     `__o_format`,
-    `__duplicate_3`,
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
     `__live`,
     (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
     (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
-    (`__live` AND (`id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`,
     (`__live` AND (`status` IS NOT NULL AND NOT (CAST(`status` AS STRING) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS `__rule_2`
   FROM live
+),
+valid AS (
+  SELECT `id`,
+    `date`,
+    `date_gmt`,
+    `modified`,
+    `modified_gmt`,
+    `slug`,
+    `status`,
+    `type`,
+    `link`,
+    `title`,
+    `content`,
+    `excerpt`,
+    `author`,
+    `date_year`,
+    `date_month`,
+    `date_day`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_id`,
+    `__o_date`,
+    `__o_date_gmt`,
+    `__o_modified`,
+    `__o_modified_gmt`,
+    `__o_slug`,
+    `__o_status`,
+    `__o_type`,
+    `__o_link`,
+    `__o_title`,
+    `__o_content`,
+    `__o_excerpt`,
+    `__o_author`,
+    `__o_featured_media`,
+    `__o_comment_status`,
+    `__o_ping_status`,
+    `__o_sticky`,
+    `__o_format`,
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
+    `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
+    `__rule_0`,
+    `__rule_2`,
+    (`__live` AND NOT `__rule_partition_date_year` AND NOT `__rule_partition_date_month` AND NOT `__rule_0` AND NOT `__rule_2`) AS `__valid`
+  FROM checked
+),
+deduplicated3 AS (
+  SELECT `id`,
+    `date`,
+    `date_gmt`,
+    `modified`,
+    `modified_gmt`,
+    `slug`,
+    `status`,
+    `type`,
+    `link`,
+    `title`,
+    `content`,
+    `excerpt`,
+    `author`,
+    `date_year`,
+    `date_month`,
+    `date_day`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_id`,
+    `__o_date`,
+    `__o_date_gmt`,
+    `__o_modified`,
+    `__o_modified_gmt`,
+    `__o_slug`,
+    `__o_status`,
+    `__o_type`,
+    `__o_link`,
+    `__o_title`,
+    `__o_content`,
+    `__o_excerpt`,
+    `__o_author`,
+    `__o_featured_media`,
+    `__o_comment_status`,
+    `__o_ping_status`,
+    `__o_sticky`,
+    `__o_format`,
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
+    `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
+    `__rule_0`,
+    `__rule_2`,
+    `__valid`,
+    ((`__valid`) AND `__dedup_3_k0` IS NOT NULL AND row_number() OVER (PARTITION BY (`__valid`), `__dedup_3_k0` ORDER BY `__dedup_3_by` DESC NULLS LAST, `_record_number` DESC) > 1) AS `__duplicate_3`
+  FROM valid
+),
+keyed AS (
+  SELECT `id`,
+    `date`,
+    `date_gmt`,
+    `modified`,
+    `modified_gmt`,
+    `slug`,
+    `status`,
+    `type`,
+    `link`,
+    `title`,
+    `content`,
+    `excerpt`,
+    `author`,
+    `date_year`,
+    `date_month`,
+    `date_day`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_id`,
+    `__o_date`,
+    `__o_date_gmt`,
+    `__o_modified`,
+    `__o_modified_gmt`,
+    `__o_slug`,
+    `__o_status`,
+    `__o_type`,
+    `__o_link`,
+    `__o_title`,
+    `__o_content`,
+    `__o_excerpt`,
+    `__o_author`,
+    `__o_featured_media`,
+    `__o_comment_status`,
+    `__o_ping_status`,
+    `__o_sticky`,
+    `__o_format`,
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
+    `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
+    `__rule_0`,
+    `__rule_2`,
+    `__valid`,
+    `__duplicate_3`,
+    ((`__valid` AND NOT `__duplicate_3`) AND (`id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`
+  FROM deduplicated3
   LEFT JOIN (SELECT `id` AS `__rule_1_k0`, min(`_record_number`) AS `__rule_1_first`
-    FROM live WHERE `__live` GROUP BY `id` HAVING count(*) > 1) AS `__rule_1_keys`
-    ON `__rule_1_k0` = live.`id`
+    FROM deduplicated3 WHERE (`__valid` AND NOT `__duplicate_3`) GROUP BY `id` HAVING count(*) > 1) AS `__rule_1_keys`
+    ON `__rule_1_k0` = deduplicated3.`id`
 )
 SELECT `id`,
     `date`,
@@ -412,22 +570,26 @@ SELECT `id`,
     `__o_ping_status`,
     `__o_sticky`,
     `__o_format`,
-    `__duplicate_3`,
+    `__dedup_3_k0`,
+    `__dedup_3_by`,
     `__live`,
     `__rule_partition_date_year`,
     `__rule_partition_date_month`,
     `__rule_0`,
-    `__rule_1`,
     `__rule_2`,
+    `__valid`,
+    `__duplicate_3`,
+    `__rule_1`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_partition_date_year` THEN 'partition_date_year' END, CASE WHEN `__rule_partition_date_month` THEN 'partition_date_month' END, CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id' END, CASE WHEN `__rule_2` THEN 'accepted_values_status' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
-    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__duplicate_3` THEN 'duplicate' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
+    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' WHEN `__duplicate_3` THEN 'duplicate' WHEN `__rule_1` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_partition_date_year`) AS `__rule_partition_date_year`, count_if(`__rule_partition_date_month`) AS `__rule_partition_date_month`, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
-SELECT `id`, `date`, `date_gmt`, `modified`, `modified_gmt`, `slug`, `status`, `type`, `link`, `title`, `content`, `excerpt`, `author`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `id`, `date`, `date_gmt`, `modified`, `modified_gmt`, `slug`, `status`, `type`, `link`, `title`, `content`, `excerpt`, `author`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_id` AS `id`, `__o_date` AS `date`, `__o_date_gmt` AS `date_gmt`, `__o_modified` AS `modified`, `__o_modified_gmt` AS `modified_gmt`, `__o_slug` AS `slug`, `__o_status` AS `status`, `__o_type` AS `type`, `__o_link` AS `link`, `__o_title` AS `title`, `__o_content` AS `content`, `__o_excerpt` AS `excerpt`, `__o_author` AS `author`, `__o_featured_media` AS `featured_media`, `__o_comment_status` AS `comment_status`, `__o_ping_status` AS `ping_status`, `__o_sticky` AS `sticky`, `__o_format` AS `format`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 
@@ -604,12 +766,68 @@ checked AS (
     (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
     (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
-    (`__live` AND (`id` IS NOT NULL AND `date` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`,
     (`__live` AND (`views` IS NOT NULL AND NOT (`views` >= try_cast('0' AS BIGINT)))) AS `__rule_2`
   FROM live
+),
+valid AS (
+  SELECT `id`,
+    `title`,
+    `url`,
+    `views`,
+    `date`,
+    `date_year`,
+    `date_month`,
+    `date_day`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_id`,
+    `__o_title`,
+    `__o_url`,
+    `__o_views`,
+    `__o_date`,
+    `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
+    `__rule_0`,
+    `__rule_2`,
+    (`__live` AND NOT `__rule_partition_date_year` AND NOT `__rule_partition_date_month` AND NOT `__rule_0` AND NOT `__rule_2`) AS `__valid`
+  FROM checked
+),
+keyed AS (
+  SELECT `id`,
+    `title`,
+    `url`,
+    `views`,
+    `date`,
+    `date_year`,
+    `date_month`,
+    `date_day`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_id`,
+    `__o_title`,
+    `__o_url`,
+    `__o_views`,
+    `__o_date`,
+    `__live`,
+    `__rule_partition_date_year`,
+    `__rule_partition_date_month`,
+    `__rule_0`,
+    `__rule_2`,
+    `__valid`,
+    ((`__valid`) AND (`id` IS NOT NULL AND `date` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`
+  FROM valid
   LEFT JOIN (SELECT `id` AS `__rule_1_k0`, `date` AS `__rule_1_k1`, min(`_record_number`) AS `__rule_1_first`
-    FROM live WHERE `__live` GROUP BY `id`, `date` HAVING count(*) > 1) AS `__rule_1_keys`
-    ON `__rule_1_k0` = live.`id` AND `__rule_1_k1` = live.`date`
+    FROM valid WHERE (`__valid`) GROUP BY `id`, `date` HAVING count(*) > 1) AS `__rule_1_keys`
+    ON `__rule_1_k0` = valid.`id` AND `__rule_1_k1` = valid.`date`
 )
 SELECT `id`,
     `title`,
@@ -634,17 +852,19 @@ SELECT `id`,
     `__rule_partition_date_year`,
     `__rule_partition_date_month`,
     `__rule_0`,
-    `__rule_1`,
     `__rule_2`,
+    `__valid`,
+    `__rule_1`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_partition_date_year` THEN 'partition_date_year' END, CASE WHEN `__rule_partition_date_month` THEN 'partition_date_month' END, CASE WHEN `__rule_0` THEN 'not_null_id' END, CASE WHEN `__rule_1` THEN 'unique_id_date' END, CASE WHEN `__rule_2` THEN 'range_views' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
-    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
+    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_partition_date_year` THEN 'quarantine' WHEN `__rule_partition_date_month` THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_partition_date_year`) AS `__rule_partition_date_year`, count_if(`__rule_partition_date_month`) AS `__rule_partition_date_month`, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
-SELECT `id`, `title`, `url`, `views`, `date`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `id`, `title`, `url`, `views`, `date`, `date_year`, `date_month`, `date_day`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_id` AS `id`, `__o_title` AS `title`, `__o_url` AS `url`, `__o_views` AS `views`, `__o_date` AS `date`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 
@@ -782,12 +1002,52 @@ checked AS (
     `__o_slug`,
     `__o_term_group`,
     `__live`,
-    (`__live` AND `term_id` IS NULL) AS `__rule_0`,
-    (`__live` AND (`term_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`
+    (`__live` AND `term_id` IS NULL) AS `__rule_0`
   FROM live
+),
+valid AS (
+  SELECT `term_id`,
+    `name`,
+    `slug`,
+    `term_group`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_term_id`,
+    `__o_name`,
+    `__o_slug`,
+    `__o_term_group`,
+    `__live`,
+    `__rule_0`,
+    (`__live` AND NOT `__rule_0`) AS `__valid`
+  FROM checked
+),
+keyed AS (
+  SELECT `term_id`,
+    `name`,
+    `slug`,
+    `term_group`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_term_id`,
+    `__o_name`,
+    `__o_slug`,
+    `__o_term_group`,
+    `__live`,
+    `__rule_0`,
+    `__valid`,
+    ((`__valid`) AND (`term_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`
+  FROM valid
   LEFT JOIN (SELECT `term_id` AS `__rule_1_k0`, min(`_record_number`) AS `__rule_1_first`
-    FROM live WHERE `__live` GROUP BY `term_id` HAVING count(*) > 1) AS `__rule_1_keys`
-    ON `__rule_1_k0` = live.`term_id`
+    FROM valid WHERE (`__valid`) GROUP BY `term_id` HAVING count(*) > 1) AS `__rule_1_keys`
+    ON `__rule_1_k0` = valid.`term_id`
 )
 SELECT `term_id`,
     `name`,
@@ -805,16 +1065,18 @@ SELECT `term_id`,
     `__o_term_group`,
     `__live`,
     `__rule_0`,
+    `__valid`,
     `__rule_1`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_0` THEN 'not_null_term_id' END, CASE WHEN `__rule_1` THEN 'unique_term_id' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
     CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1` FROM routed;
 
-SELECT `term_id`, `name`, `slug`, `term_group`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `term_id`, `name`, `slug`, `term_group`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_term_id` AS `term_id`, `__o_name` AS `name`, `__o_slug` AS `slug`, `__o_term_group` AS `term_group`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 
@@ -969,12 +1231,62 @@ checked AS (
     `__o_count`,
     `__live`,
     (`__live` AND `term_taxonomy_id` IS NULL) AS `__rule_0`,
-    (`__live` AND (`term_taxonomy_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`,
     (`__live` AND (`taxonomy` IS NOT NULL AND NOT (CAST(`taxonomy` AS STRING) IN ('category', 'post_tag')))) AS `__rule_2`
   FROM live
+),
+valid AS (
+  SELECT `term_taxonomy_id`,
+    `term_id`,
+    `taxonomy`,
+    `description`,
+    `parent`,
+    `count`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_term_taxonomy_id`,
+    `__o_term_id`,
+    `__o_taxonomy`,
+    `__o_description`,
+    `__o_parent`,
+    `__o_count`,
+    `__live`,
+    `__rule_0`,
+    `__rule_2`,
+    (`__live` AND NOT `__rule_0` AND NOT `__rule_2`) AS `__valid`
+  FROM checked
+),
+keyed AS (
+  SELECT `term_taxonomy_id`,
+    `term_id`,
+    `taxonomy`,
+    `description`,
+    `parent`,
+    `count`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_term_taxonomy_id`,
+    `__o_term_id`,
+    `__o_taxonomy`,
+    `__o_description`,
+    `__o_parent`,
+    `__o_count`,
+    `__live`,
+    `__rule_0`,
+    `__rule_2`,
+    `__valid`,
+    ((`__valid`) AND (`term_taxonomy_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_1_first`, FALSE))) AS `__rule_1`
+  FROM valid
   LEFT JOIN (SELECT `term_taxonomy_id` AS `__rule_1_k0`, min(`_record_number`) AS `__rule_1_first`
-    FROM live WHERE `__live` GROUP BY `term_taxonomy_id` HAVING count(*) > 1) AS `__rule_1_keys`
-    ON `__rule_1_k0` = live.`term_taxonomy_id`
+    FROM valid WHERE (`__valid`) GROUP BY `term_taxonomy_id` HAVING count(*) > 1) AS `__rule_1_keys`
+    ON `__rule_1_k0` = valid.`term_taxonomy_id`
 )
 SELECT `term_taxonomy_id`,
     `term_id`,
@@ -996,17 +1308,19 @@ SELECT `term_taxonomy_id`,
     `__o_count`,
     `__live`,
     `__rule_0`,
-    `__rule_1`,
     `__rule_2`,
+    `__valid`,
+    `__rule_1`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_0` THEN 'not_null_term_taxonomy_id' END, CASE WHEN `__rule_1` THEN 'unique_term_taxonomy_id' END, CASE WHEN `__rule_2` THEN 'accepted_values_taxonomy' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
-    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
+    CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
-SELECT `term_taxonomy_id`, `term_id`, `taxonomy`, `description`, `parent`, `count`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `term_taxonomy_id`, `term_id`, `taxonomy`, `description`, `parent`, `count`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_term_taxonomy_id` AS `term_taxonomy_id`, `__o_term_id` AS `term_id`, `__o_taxonomy` AS `taxonomy`, `__o_description` AS `description`, `__o_parent` AS `parent`, `__o_count` AS `count`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 
@@ -1122,12 +1436,50 @@ checked AS (
     `__o_term_order`,
     `__live`,
     (`__live` AND `object_id` IS NULL) AS `__rule_0`,
-    (`__live` AND `term_taxonomy_id` IS NULL) AS `__rule_1`,
-    (`__live` AND (`object_id` IS NOT NULL AND `term_taxonomy_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_2_first`, FALSE))) AS `__rule_2`
+    (`__live` AND `term_taxonomy_id` IS NULL) AS `__rule_1`
   FROM live
+),
+valid AS (
+  SELECT `object_id`,
+    `term_taxonomy_id`,
+    `term_order`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_object_id`,
+    `__o_term_taxonomy_id`,
+    `__o_term_order`,
+    `__live`,
+    `__rule_0`,
+    `__rule_1`,
+    (`__live` AND NOT `__rule_0` AND NOT `__rule_1`) AS `__valid`
+  FROM checked
+),
+keyed AS (
+  SELECT `object_id`,
+    `term_taxonomy_id`,
+    `term_order`,
+    `_run_key`,
+    `_source_file`,
+    `_ingested_at`,
+    `_record_number`,
+    `_malformed`,
+    `_raw`,
+    `__o_object_id`,
+    `__o_term_taxonomy_id`,
+    `__o_term_order`,
+    `__live`,
+    `__rule_0`,
+    `__rule_1`,
+    `__valid`,
+    ((`__valid`) AND (`object_id` IS NOT NULL AND `term_taxonomy_id` IS NOT NULL AND coalesce(`_record_number` > `__rule_2_first`, FALSE))) AS `__rule_2`
+  FROM valid
   LEFT JOIN (SELECT `object_id` AS `__rule_2_k0`, `term_taxonomy_id` AS `__rule_2_k1`, min(`_record_number`) AS `__rule_2_first`
-    FROM live WHERE `__live` GROUP BY `object_id`, `term_taxonomy_id` HAVING count(*) > 1) AS `__rule_2_keys`
-    ON `__rule_2_k0` = live.`object_id` AND `__rule_2_k1` = live.`term_taxonomy_id`
+    FROM valid WHERE (`__valid`) GROUP BY `object_id`, `term_taxonomy_id` HAVING count(*) > 1) AS `__rule_2_keys`
+    ON `__rule_2_k0` = valid.`object_id` AND `__rule_2_k1` = valid.`term_taxonomy_id`
 )
 SELECT `object_id`,
     `term_taxonomy_id`,
@@ -1144,16 +1496,18 @@ SELECT `object_id`,
     `__live`,
     `__rule_0`,
     `__rule_1`,
+    `__valid`,
     `__rule_2`,
     CASE WHEN `_malformed` IS NOT NULL THEN array('malformed') ELSE filter(array(CASE WHEN `__rule_0` THEN 'not_null_object_id' END, CASE WHEN `__rule_1` THEN 'not_null_term_taxonomy_id' END, CASE WHEN `__rule_2` THEN 'unique_object_id_term_taxonomy_id' END), __rule -> __rule IS NOT NULL) END AS `_rule_failures`,
+    CAST(array() AS ARRAY<STRING>) AS `_warnings`,
     CASE WHEN `_malformed` IS NOT NULL THEN 'quarantine' WHEN `__rule_0` THEN 'quarantine' WHEN `__rule_1` THEN 'quarantine' WHEN `__rule_2` THEN 'quarantine' ELSE 'silver' END AS `__disposition`
-  FROM checked;
+  FROM keyed;
 
 CACHE TABLE routed;
 
 SELECT count(*) AS rows_read, count_if(__disposition = 'silver') AS silver, count_if(__disposition = 'quarantine') AS quarantined, count_if(__disposition = 'duplicate') AS duplicates, count_if(__disposition = 'filtered') AS filtered, count(_malformed) AS malformed, count_if(`__rule_0`) AS `__rule_0`, count_if(`__rule_1`) AS `__rule_1`, count_if(`__rule_2`) AS `__rule_2` FROM routed;
 
-SELECT `object_id`, `term_taxonomy_id`, `term_order`, `_run_key`, `_source_file`, `_ingested_at` FROM routed WHERE __disposition = 'silver';
+SELECT `object_id`, `term_taxonomy_id`, `term_order`, `_run_key`, `_source_file`, `_ingested_at`, `_warnings` FROM routed WHERE __disposition = 'silver';
 
 SELECT `__o_object_id` AS `object_id`, `__o_term_taxonomy_id` AS `term_taxonomy_id`, `__o_term_order` AS `term_order`, `_rule_failures`, `_malformed`, `_raw`, `_source_file`, `_record_number`, `_ingested_at`, `_run_key` FROM routed WHERE __disposition = 'quarantine';
 
