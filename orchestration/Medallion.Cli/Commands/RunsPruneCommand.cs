@@ -28,14 +28,18 @@ internal static class RunsPruneCommand
         };
         command.Validators.Add(result =>
         {
-            if (!DeltaRetention.TryParseInterval(result.GetValue(olderThan), out _))
+            // A validator sees only what was typed (defaults come later): check the value when one was given.
+            if (result.GetValue(olderThan) is { } text && !DeltaRetention.TryParseInterval(text, out _))
             {
                 result.AddError($"--older-than '{result.GetValue(olderThan)}' is not a duration such as 7d, 48h or 'interval 14 days'.");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            DeltaRetention.TryParseInterval(parseResult.GetValue(olderThan), out var retention);
+            if (!DeltaRetention.TryParseInterval(parseResult.GetValue(olderThan) ?? "7d", out var retention))
+            {
+                retention = DeltaRetention.DefaultDeletedFileRetention;
+            }
             var dry = parseResult.GetValue(dryRun);
             var pruner = new RunsPruner(context.Clock);
             foreach (var lakeTable in LakeTables.Open(parseResult, dataset, table, environment))

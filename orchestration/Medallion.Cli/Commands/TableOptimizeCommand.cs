@@ -32,20 +32,21 @@ internal static class TableOptimizeCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(minFiles) < 2)
-            {
-                result.AddError("--min-files must be 2 or more (one file cannot be compacted).");
-            }
-
-            if (MaintenanceSpec.ParseFileSize(result.GetValue(targetSize)!) is null)
+            // A validator sees only what was typed (defaults come later): check the value when one was given.
+            if (result.GetValue(targetSize) is { } size && MaintenanceSpec.ParseFileSize(size) is null)
             {
                 result.AddError($"--target-size '{result.GetValue(targetSize)}' is not a size from 1KB to 1TB such as 64MB or 1GB.");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            if (parseResult.GetValue(minFiles) < 2)
+            {
+                throw new ArgumentException("--min-files must be 2 or more (one file cannot be compacted).");
+            }
+
             using var targets = MaintenanceTargets.Open(parseResult, table, environment);
-            var target = MaintenanceSpec.ParseFileSize(parseResult.GetValue(targetSize)!)!.Value;
+            var target = MaintenanceSpec.ParseFileSize(parseResult.GetValue(targetSize) ?? "128MB") ?? OptimizeOptions.Default.TargetFileSize;
             var exit = ExitCodes.Success;
             foreach (var one in targets.Tables)
             {

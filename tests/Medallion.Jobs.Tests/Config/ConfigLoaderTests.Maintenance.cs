@@ -1,3 +1,5 @@
+using Medallion.Jobs.Config;
+
 namespace Medallion.Jobs.Tests.Config;
 
 public sealed partial class ConfigLoaderTests
