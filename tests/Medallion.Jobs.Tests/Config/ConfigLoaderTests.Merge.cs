@@ -36,7 +36,7 @@ public sealed partial class ConfigLoaderTests
         {
             "MergeDeleteWhenUnknownColumn_PointsAtFragment",
             MergeTable + "\n    promotion: { mode: merge, delete_when: \"kind = 'D'\" }",
-            7, 45, ["`promotion.delete_when`: DuckDB: Binder Error", "kind", "columns here are: id, version, op"]
+            7, 44, ["`promotion.delete_when`: DuckDB: Binder Error", "kind", "columns here are: id, version, op"]
         },
         {
             "MergeDeleteWhenNotCondition_SaysSo",
