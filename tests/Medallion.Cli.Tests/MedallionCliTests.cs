@@ -25,6 +25,8 @@ public sealed class MedallionCliTests : IDisposable
                   - split_date: { column: at, parts: [day] }
                 rules:
                   - range: { column: celsius, min: -50, max: 60 }
+                # 3 of the 4 rows are bad on purpose; the default gate allows half.
+                validation: { max_quarantine_ratio: 0.75 }
             """);
         _lake.WriteRaw("sensors/a.ndjson",
             "{\"sensor\":\"s1\",\"celsius\":21.5,\"meta\":{\"at\":\"2026-11-01T10:00:00Z\"}}\n" +
