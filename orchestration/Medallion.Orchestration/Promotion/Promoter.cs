@@ -118,8 +118,9 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
             ["partitionBy"] = new System.Text.Json.Nodes.JsonArray([.. staged.Metadata.PartitionColumns.Select(c => (System.Text.Json.Nodes.JsonNode?)c)]),
             ["medallionMode"] = record.Mode,
         };
-        await CurrentPublisher.CommitAsync(table, transaction, record, "WRITE", parameters, cancellationToken);
-        return record;
+        // A commit that is not a promotion (e.g. a compaction) may have taken the version first.
+        var version = await CurrentPublisher.CommitAsync(table, transaction, record, "WRITE", parameters, cancellationToken);
+        return record with { CurrentVersion = version };
     }
 
     private sealed record DeltaRecordAndTransaction(PromotionRecord Record, DeltaTransaction Transaction);
