@@ -9,8 +9,10 @@ public sealed class DeltaSnapshot
         DeltaProtocol protocol,
         DeltaMetadata metadata,
         IReadOnlyList<AddFile> files,
-        IReadOnlyDictionary<string, long> appTransactions)
+        IReadOnlyDictionary<string, long> appTransactions,
+        IReadOnlyList<RemoveFile>? tombstones = null)
     {
+        Tombstones = tombstones ?? [];
         TablePath = tablePath;
         Version = version;
         Protocol = protocol;
@@ -33,4 +35,12 @@ public sealed class DeltaSnapshot
 
     /// <summary>The last committed version per application id (<c>txn</c> actions).</summary>
     public IReadOnlyDictionary<string, long> AppTransactions { get; }
+
+    /// <summary>
+    /// The <c>remove</c> tombstones the log still holds at this version (files that left the table
+    /// and were not added back), ordered by path: those of the last checkpoint (which keeps only
+    /// tombstones within <c>delta.deletedFileRetentionDuration</c>) and of every commit after it.
+    /// VACUUM must not delete a file whose tombstone is younger than its retention.
+    /// </summary>
+    public IReadOnlyList<RemoveFile> Tombstones { get; }
 }

@@ -87,6 +87,18 @@ public sealed class DeltaTable
         return history;
     }
 
+    /// <summary>
+    /// The <c>commitInfo</c> of one version, reading only that commit file: for callers that know
+    /// the version they want (e.g. from a <c>txn</c> marker) and must not read the whole history.
+    /// </summary>
+    /// <returns>Null when the commit is not in the log (never written, or removed by log cleanup).</returns>
+    public async Task<DeltaCommitInfo?> TryReadCommitInfoAsync(long version, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        var content = await _store.TryReadAsync(LogFiles.CommitPath(TablePath, version), cancellationToken);
+        return content is null ? null : ToCommitInfo(version, DateTimeOffset.UnixEpoch, FindCommitInfo(content));
+    }
+
     /// <summary>What a transaction needs from its table beyond the store and clock.</summary>
     internal sealed record CommitSettings(int MaxCommitAttempts, Action<DeltaTableWarning>? OnWarning);
 

@@ -7,9 +7,8 @@ namespace Medallion.Delta;
 /// <summary>The commit's actions, and the table state right after it (for the checkpoint).</summary>
 public sealed partial class DeltaTransaction
 {
-    private List<JsonObject> BuildActions(string operation, IReadOnlyDictionary<string, JsonNode?>? operationParameters, IReadOnlyDictionary<string, JsonNode?>? extras)
+    private List<JsonObject> BuildActions(string operation, IReadOnlyDictionary<string, JsonNode?>? operationParameters, IReadOnlyDictionary<string, JsonNode?>? extras, long version, long now)
     {
-        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var commitInfo = new JsonObject
         {
             ["timestamp"] = now,
@@ -39,6 +38,7 @@ public sealed partial class DeltaTransaction
         }
 
         actions.AddRange(_appTransactions.Select(pair => ActionWriter.Transaction(new AppTransaction(pair.Key, pair.Value, now))));
+        actions.AddRange(_commitVersionApps.Select(appId => ActionWriter.Transaction(new AppTransaction(appId, version, now))));
         actions.AddRange(_removes.Select(ActionWriter.Remove));
         actions.AddRange(_adds.Select(ActionWriter.Add));
         return actions;
@@ -52,12 +52,13 @@ public sealed partial class DeltaTransaction
     {
         var files = (ReadSnapshot?.Files ?? []).ToDictionary(file => file.Path, StringComparer.Ordinal);
         var transactions = new Dictionary<string, long>(ReadSnapshot?.AppTransactions ?? new Dictionary<string, long>(), StringComparer.Ordinal);
+        var tombstones = (ReadSnapshot?.Tombstones ?? []).ToDictionary(remove => remove.Path, StringComparer.Ordinal);
         foreach (var winner in _winners)
         {
-            Apply(winner.Removes.Select(remove => remove.Path), winner.Adds, winner.Transactions.Select(transaction => (transaction.AppId, transaction.Version)));
+            Apply(winner.Removes, winner.Adds, winner.Transactions.Select(transaction => (transaction.AppId, transaction.Version)));
         }
 
-        Apply(_removes.Select(remove => remove.Path), _adds, _appTransactions.Select(pair => (pair.Key, pair.Value)));
+        Apply(_removes, _adds, _appTransactions.Select(pair => (pair.Key, pair.Value)).Concat(_commitVersionApps.Select(appId => (appId, version))));
 
         return new DeltaSnapshot(
             _tablePath,
@@ -65,18 +66,21 @@ public sealed partial class DeltaTransaction
             ReadSnapshot?.Protocol ?? DeltaProtocol.Default,
             metadata,
             [.. files.Values.OrderBy(file => file.Path, StringComparer.Ordinal)],
-            transactions);
+            transactions,
+            [.. tombstones.Values.OrderBy(remove => remove.Path, StringComparer.Ordinal)]);
 
-        void Apply(IEnumerable<string> removed, IEnumerable<AddFile> added, IEnumerable<(string AppId, long Version)> published)
+        void Apply(IEnumerable<RemoveFile> removed, IEnumerable<AddFile> added, IEnumerable<(string AppId, long Version)> published)
         {
-            foreach (var path in removed)
+            foreach (var remove in removed)
             {
-                files.Remove(path);
+                files.Remove(remove.Path);
+                tombstones[remove.Path] = remove;
             }
 
             foreach (var add in added)
             {
                 files[add.Path] = add;
+                tombstones.Remove(add.Path);
             }
 
             foreach (var (appId, appVersion) in published)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Medallion.Delta.Cleanup;
 using Medallion.Delta.Log;
 using Medallion.Delta.Writing;
 
@@ -8,8 +9,6 @@ namespace Medallion.Delta;
 /// <summary>Writing the commit: put-if-absent, conflict checking and retry, then the checkpoint.</summary>
 public sealed partial class DeltaTransaction
 {
-    private const int CheckpointInterval = 10;
-
     /// <summary>Commits between the read snapshot and this transaction's version, applied when building its checkpoint.</summary>
     private readonly List<LogCommit> _winners = [];
 
@@ -33,12 +32,13 @@ public sealed partial class DeltaTransaction
             ?? throw new InvalidOperationException("A new Delta table needs SetMetadata before its first commit.");
         ValidatePartitionValues(metadata);
 
-        // The actions do not depend on the version, so the same bytes are offered at each attempt.
-        var content = Encoding.UTF8.GetBytes(string.Join('\n', BuildActions(operation, operationParameters, commitInfoExtras)
+        // Only the txn actions stamped with the commit's own version differ between attempts.
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        byte[] Content(long version) => Encoding.UTF8.GetBytes(string.Join('\n', BuildActions(operation, operationParameters, commitInfoExtras, version, now)
             .Select(line => line.ToJsonString(LogJson.Options))) + "\n");
-        var version = await WriteWithRetryAsync(content, cancellationToken);
+        var version = await WriteWithRetryAsync(Content, cancellationToken);
         _committed = true;
-        if (version > 0 && version % CheckpointInterval == 0)
+        if (version > 0 && version % TableProperties.CheckpointInterval(metadata) == 0)
         {
             await TryCheckpointAsync(version, metadata, cancellationToken);
         }
@@ -46,14 +46,14 @@ public sealed partial class DeltaTransaction
         return version;
     }
 
-    private async Task<long> WriteWithRetryAsync(byte[] content, CancellationToken cancellationToken)
+    private async Task<long> WriteWithRetryAsync(Func<long, byte[]> content, CancellationToken cancellationToken)
     {
         var location = _store.Describe(_tablePath);
-        var checker = new ConflictChecker(location, ReadSnapshot, [.. _removes.Select(remove => remove.Path)], _replaced, _appTransactions.Keys);
+        var checker = new ConflictChecker(location, ReadSnapshot, [.. _removes.Select(remove => remove.Path)], _replaced, [.. _appTransactions.Keys, .. _commitVersionApps]);
         var version = NextVersion;
         for (var attempt = 1; ; attempt++)
         {
-            if (await _store.PutIfAbsentAsync(LogFiles.CommitPath(_tablePath, version), content, cancellationToken))
+            if (await _store.PutIfAbsentAsync(LogFiles.CommitPath(_tablePath, version), content(version), cancellationToken))
             {
                 return version;
             }
@@ -103,7 +103,7 @@ public sealed partial class DeltaTransaction
     {
         try
         {
-            await CheckpointWriter.WriteAsync(_store, BuildCommittedSnapshot(version, metadata), cancellationToken);
+            await CheckpointWriter.WriteAsync(_store, BuildCommittedSnapshot(version, metadata), _timeProvider.GetUtcNow(), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -114,6 +114,22 @@ public sealed partial class DeltaTransaction
                 version,
                 $"Version {version} of the Delta table at '{_store.Describe(_tablePath)}' was committed, but writing its checkpoint failed: {exception.Message} " +
                 "The table is intact; readers replay the JSON commits until the next checkpoint.",
+                exception));
+            return;
+        }
+
+        try
+        {
+            await LogCleanup.RunAsync(_store, _tablePath, metadata, version, _timeProvider.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Expired log files that stay only cost listing time; the next checkpoint tries again.
+            _settings.OnWarning?.Invoke(new DeltaTableWarning(
+                _store.Describe(_tablePath),
+                version,
+                $"Version {version} of the Delta table at '{_store.Describe(_tablePath)}' was committed and checkpointed, but removing expired log files failed: {exception.Message} " +
+                "The table is intact; the next checkpoint tries again.",
                 exception));
         }
     }

@@ -25,6 +25,7 @@ public sealed partial class DeltaTransaction
     private readonly List<RemoveFile> _removes = [];
     private readonly List<PartitionScope> _replaced = [];
     private readonly Dictionary<string, long> _appTransactions = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _commitVersionApps = new(StringComparer.Ordinal);
     private DeltaMetadata? _newMetadata;
     private bool _committed;
 
@@ -103,7 +104,22 @@ public sealed partial class DeltaTransaction
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
         ThrowIfCommitted();
+        _commitVersionApps.Remove(appId);
         _appTransactions[appId] = version;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="appId"/> committed at the table version this commit lands at (a
+    /// <c>txn</c> action whose version is the commit's own): an index kept in the snapshot and its
+    /// checkpoints, so "which version did <paramref name="appId"/> last commit" needs no history.
+    /// </summary>
+    /// <remarks>A concurrent commit with a <c>txn</c> for the same app id is a conflict, as for <see cref="SetAppTransaction"/>.</remarks>
+    public void SetAppTransactionAtCommitVersion(string appId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        ThrowIfCommitted();
+        _appTransactions.Remove(appId);
+        _commitVersionApps.Add(appId);
     }
 
     private void ThrowIfCommitted()

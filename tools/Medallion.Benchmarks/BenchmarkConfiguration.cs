@@ -11,7 +11,7 @@ internal static class BenchmarkConfiguration
     /// <summary>The table that reads <paramref name="format"/>'s file.</summary>
     public static string TableName(SampleFormat format) => format == SampleFormat.Ndjson ? "transactions_ndjson" : "transactions";
 
-    public static void Write(string confDirectory, string rawRoot, string lakeRoot, string tempDirectory, IReadOnlyList<SampleFormat> formats, string memoryLimit)
+    public static void Write(string confDirectory, string rawRoot, string lakeRoot, string tempDirectory, IReadOnlyList<SampleFormat> formats, string memoryLimit, string aws = "")
     {
         Directory.CreateDirectory(Path.Combine(confDirectory, "datasets"));
         File.WriteAllText(Path.Combine(confDirectory, "medallion.yaml"), $"""
@@ -23,7 +23,7 @@ internal static class BenchmarkConfiguration
                 engine: duckdb
                 duckdb:
                   memory_limit: {memoryLimit}
-                  temp_directory: '{tempDirectory}'
+                  temp_directory: '{tempDirectory}'{aws}
 
             """);
         File.WriteAllText(

@@ -43,7 +43,7 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
 
             var duckDbSeconds = clockA.Elapsed.TotalSeconds;
             var clockB = Stopwatch.StartNew();
-            outcomes = await new PipelineRunner(configuration, clock, new QuietReporter())
+            outcomes = await new PipelineRunner(configuration, clock, QuietReporter.Instance)
                 .RunAsync(new RunRequest(BenchmarkWorkspace.Dataset, RunKey: $"bench-{repetition}"), cancellationToken);
             var pair = new EngineBenchmarkPair(
                 duckDbSeconds, clockB.Elapsed.TotalSeconds,
@@ -85,17 +85,5 @@ public sealed class EngineBenchmark(TimeProvider clock, IRunReporter reporter)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    /// <summary>The runs' own progress lines would drown the benchmark's; its warnings are about the scratch input.</summary>
-    private sealed class QuietReporter : IRunReporter
-    {
-        public void Progress(string message)
-        {
-        }
-
-        public void Warning(string message)
-        {
-        }
     }
 }

@@ -11,11 +11,11 @@ namespace Medallion.Delta.Log;
 /// The file is read without a fixed class (writers differ in nullability and extra columns such as
 /// <c>stats_parsed</c>), and each action struct is turned into the JSON a commit file holds
 /// (<see cref="ParquetJson"/>), so checkpoint and commit actions go through the same parser.
-/// Remove tombstones only matter to VACUUM and are skipped.
+/// Remove tombstones are read too: the next checkpoint carries them on (within their retention) for VACUUM.
 /// </remarks>
 internal static class CheckpointReader
 {
-    private static readonly string[] SnapshotColumns = ["protocol", "metaData", "txn", "add"];
+    private static readonly string[] SnapshotColumns = ["protocol", "metaData", "txn", "add", "remove"];
 
     public static async Task<LogCommit> ReadAsync(IObjectStore store, string tablePath, long version, CancellationToken cancellationToken)
     {

@@ -7,10 +7,11 @@ namespace Medallion.Delta.Log;
 /// <summary>Names of the files in <c>_delta_log</c> and what a listing of it holds.</summary>
 internal sealed partial class LogFiles
 {
-    private LogFiles(SortedDictionary<long, ObjectInfo> commits, SortedSet<long> checkpoints)
+    private LogFiles(SortedDictionary<long, ObjectInfo> commits, SortedDictionary<long, ObjectInfo> checkpointFiles)
     {
         Commits = commits;
-        Checkpoints = checkpoints;
+        CheckpointFiles = checkpointFiles;
+        Checkpoints = [.. checkpointFiles.Keys];
     }
 
     /// <summary>Commit files by version.</summary>
@@ -18,6 +19,9 @@ internal sealed partial class LogFiles
 
     /// <summary>Versions that have a classic single-file checkpoint.</summary>
     public SortedSet<long> Checkpoints { get; }
+
+    /// <summary>Classic single-file checkpoints by version, with their listing entry (log cleanup reads their age).</summary>
+    public SortedDictionary<long, ObjectInfo> CheckpointFiles { get; }
 
     public static string LogFolder(string tablePath) => ObjectPath.Combine(tablePath, "_delta_log");
 
@@ -33,7 +37,7 @@ internal sealed partial class LogFiles
     public static async Task<LogFiles> ListAsync(IObjectStore store, string tablePath, CancellationToken cancellationToken)
     {
         var commits = new SortedDictionary<long, ObjectInfo>();
-        var checkpoints = new SortedSet<long>();
+        var checkpoints = new SortedDictionary<long, ObjectInfo>();
         foreach (var item in await store.ListAsync(LogFolder(tablePath), cancellationToken))
         {
             var name = item.Path[(item.Path.LastIndexOf('/') + 1)..];
@@ -46,7 +50,7 @@ internal sealed partial class LogFiles
             var version = long.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture);
             if (match.Groups["checkpoint"].Success)
             {
-                checkpoints.Add(version);
+                checkpoints[version] = item;
             }
             else
             {

@@ -76,6 +76,7 @@ internal static class SnapshotLoader
     {
         private readonly Dictionary<string, AddFile> _files = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _transactions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RemoveFile> _tombstones = new(StringComparer.Ordinal);
         private DeltaProtocol? _protocol;
         private DeltaMetadata? _metadata;
         private bool _hasDeletionVectors;
@@ -94,11 +95,13 @@ internal static class SnapshotLoader
             foreach (var remove in commit.Removes)
             {
                 _files.Remove(remove.Path);
+                _tombstones[remove.Path] = remove;
             }
 
             foreach (var add in commit.Adds)
             {
                 _files[add.Path] = add;
+                _tombstones.Remove(add.Path);
             }
         }
 
@@ -113,7 +116,8 @@ internal static class SnapshotLoader
 
             var metadata = _metadata ?? throw new DeltaFormatException($"The Delta table at '{location}' has no metaData action up to version {version}.");
             var files = _files.Values.OrderBy(file => file.Path, StringComparer.Ordinal).ToList();
-            return new DeltaSnapshot(tablePath, version, protocol, metadata, files, new Dictionary<string, long>(_transactions));
+            var tombstones = _tombstones.Values.OrderBy(remove => remove.Path, StringComparer.Ordinal).ToList();
+            return new DeltaSnapshot(tablePath, version, protocol, metadata, files, new Dictionary<string, long>(_transactions), tombstones);
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed class ObjectStoreRegistry
     private const string SchemeSeparator = "://";
 
     private readonly ConcurrentDictionary<string, IObjectStoreFactory> _factories = new(StringComparer.OrdinalIgnoreCase);
+    private volatile Func<IObjectStore, IObjectStore>? _decorator;
 
     /// <summary>The registry of this process, which hosts register their stores with.</summary>
     public static ObjectStoreRegistry Default { get; } = new();
@@ -40,6 +41,17 @@ public sealed class ObjectStoreRegistry
         return this;
     }
 
+    /// <summary>
+    /// Wraps every store <see cref="Open"/> returns from now on, local folders included, e.g. in a
+    /// <see cref="CountingObjectStore"/> (<c>medallion bench history</c>); null stops wrapping.
+    /// </summary>
+    /// <returns>This registry.</returns>
+    public ObjectStoreRegistry Decorate(Func<IObjectStore, IObjectStore>? decorator)
+    {
+        _decorator = decorator;
+        return this;
+    }
+
     /// <summary>Opens the store at <paramref name="root"/>.</summary>
     /// <param name="root">A local folder (relative to the working directory, absolute, or a <c>file://</c> URI) or a URI of a registered scheme.</param>
     /// <param name="options">Region and endpoint for stores that use them; <see cref="ObjectStoreOptions.Default"/> when omitted.</param>
@@ -49,6 +61,12 @@ public sealed class ObjectStoreRegistry
     /// when it holds a client; dispose it when done.
     /// </remarks>
     public IObjectStore Open(string root, ObjectStoreOptions? options = null)
+    {
+        var store = OpenUndecorated(root, options);
+        return _decorator is { } decorate ? decorate(store) : store;
+    }
+
+    private IObjectStore OpenUndecorated(string root, ObjectStoreOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         var separator = root.IndexOf(SchemeSeparator, StringComparison.Ordinal);

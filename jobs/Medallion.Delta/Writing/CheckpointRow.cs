@@ -22,7 +22,7 @@ internal sealed class CheckpointRow
     [JsonPropertyName("add")]
     public AddEntry? Add { get; init; }
 
-    /// <summary>Always empty (tombstones only matter to VACUUM), but part of the schema readers expect.</summary>
+    /// <summary>A tombstone still within <c>delta.deletedFileRetentionDuration</c>, kept for VACUUM.</summary>
     [JsonPropertyName("remove")]
     public RemoveEntry? Remove { get; init; }
 

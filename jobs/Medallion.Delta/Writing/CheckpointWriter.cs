@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Medallion.Delta.Cleanup;
 using Medallion.Delta.Log;
 using Medallion.Delta.Storage;
 using Parquet.Serialization;
@@ -12,11 +13,14 @@ namespace Medallion.Delta.Writing;
 /// </summary>
 /// <remarks>
 /// Values are encoded as in a commit file: paths URI-encoded, <c>add.stats</c> as its JSON string.
-/// Remove tombstones are not carried over: the snapshot does not keep them, and only VACUUM reads them.
+/// Remove tombstones younger than <c>delta.deletedFileRetentionDuration</c> (default 7 days) are
+/// carried over, so VACUUM still knows those files left the table after the commits that removed
+/// them are cleaned up; older ones are dropped, as delta-spark and delta-rs do. A retention that is
+/// not a valid interval keeps every tombstone (never lose one VACUUM needs).
 /// </remarks>
 internal static class CheckpointWriter
 {
-    public static async Task WriteAsync(IObjectStore store, DeltaSnapshot snapshot, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IObjectStore store, DeltaSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = new List<CheckpointRow>
         {
@@ -25,6 +29,7 @@ internal static class CheckpointWriter
         };
         rows.AddRange(snapshot.AppTransactions.Select(pair => new CheckpointRow { Transaction = new() { AppId = pair.Key, Version = pair.Value } }));
         rows.AddRange(snapshot.Files.Select(file => new CheckpointRow { Add = Add(file) }));
+        rows.AddRange(LiveTombstones(snapshot, now).Select(remove => new CheckpointRow { Remove = Remove(remove) }));
 
         byte[] content;
         using (var buffer = new MemoryStream())
@@ -43,6 +48,32 @@ internal static class CheckpointWriter
         };
         await store.WriteAsync(LogFiles.LastCheckpointPath(snapshot.TablePath), Encoding.UTF8.GetBytes(pointer.ToJsonString()), cancellationToken);
     }
+
+    /// <summary>The tombstones deleted within the retention; a tombstone without a time counts as expired, as in delta-spark.</summary>
+    internal static IEnumerable<RemoveFile> LiveTombstones(DeltaSnapshot snapshot, DateTimeOffset now)
+    {
+        long cutoff;
+        try
+        {
+            cutoff = (now - TableProperties.DeletedFileRetention(snapshot.Metadata)).ToUnixTimeMilliseconds();
+        }
+        catch (FormatException)
+        {
+            cutoff = long.MinValue;
+        }
+
+        return snapshot.Tombstones.Where(remove => cutoff == long.MinValue || remove.DeletionTimestamp is { } deleted && deleted >= cutoff);
+    }
+
+    private static CheckpointRow.RemoveEntry Remove(RemoveFile remove) => new()
+    {
+        Path = LogPathCodec.Encode(remove.Path),
+        DeletionTimestamp = remove.DeletionTimestamp,
+        DataChange = remove.DataChange,
+        ExtendedFileMetadata = remove.PartitionValues is not null && remove.Size is not null,
+        PartitionValues = remove.PartitionValues is null ? null : new Dictionary<string, string?>(remove.PartitionValues),
+        Size = remove.Size,
+    };
 
     private static CheckpointRow.MetadataEntry Metadata(DeltaMetadata metadata) => new()
     {

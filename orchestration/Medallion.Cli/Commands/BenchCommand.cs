@@ -24,7 +24,7 @@ internal static class BenchCommand
 
         var command = new Command("bench", "Measure Medallion's bronze + silver run against a bare DuckDB COPY of the same generated input.")
         {
-            size, reps, json, format, memoryLimit, workDirectory, PromotionBenchCommand.Create(context),
+            size, reps, json, format, memoryLimit, workDirectory, PromotionBenchCommand.Create(context), HistoryBenchCommand.Create(context),
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

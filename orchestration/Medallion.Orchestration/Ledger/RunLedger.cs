@@ -5,15 +5,43 @@ using Medallion.Jobs.Lake;
 namespace Medallion.Orchestration.Ledger;
 
 /// <summary>Reads and writes <c>_run.json</c> and <c>_SUCCESS</c> of staged runs.</summary>
+/// <remarks>
+/// Beside <c>runs/</c>, <c>_run_index/</c> holds one empty marker per run key (<c>run_key={k}</c>),
+/// written before the run's first ledger: listing the runs lists the markers, not every staged
+/// file under <c>runs/</c> (tens per run). A lake written before the index existed is listed the
+/// old way once, which writes the missing markers and then <c>_run_index/_complete</c>.
+/// </remarks>
 public sealed class RunLedger(IObjectStore store)
 {
     private const string LedgerFileName = "_run.json";
+    private const string KeyPrefix = "run_key=";
+    private const string IndexComplete = "_complete";
+    private const int ReadParallelism = 16;
 
     /// <summary>The lake the ledgers live in (the run history beside them goes through it too).</summary>
     public IObjectStore Store => store;
 
-    public Task WriteAsync(LakeLayout layout, RunLedgerEntry entry, CancellationToken cancellationToken = default) =>
-        store.WriteAsync(layout.RunLedger(entry.RunKey), LakeJson.Serialize(entry), cancellationToken);
+    public async Task WriteAsync(LakeLayout layout, RunLedgerEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Status == RunLedgerEntry.Running)
+        {
+            // Each attempt starts running; the marker goes first, so a listing never misses a ledger.
+            await store.WriteAsync(IndexMarker(layout, entry.RunKey), ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+
+        await store.WriteAsync(layout.RunLedger(entry.RunKey), LakeJson.Serialize(entry), cancellationToken);
+    }
+
+    /// <summary>The folder of run markers, beside <c>runs/</c>.</summary>
+    public static string IndexFolder(LakeLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.SilverRuns[..layout.SilverRuns.LastIndexOf('/')] + "/_run_index";
+    }
+
+    private static string IndexMarker(LakeLayout layout, string runKey) => $"{IndexFolder(layout)}/{KeyPrefix}{RunKey.Validate(runKey)}";
 
     /// <summary>The entry of a run, or null when the run has none.</summary>
     /// <exception cref="MedallionException">The file is not a readable ledger.</exception>
@@ -39,21 +67,69 @@ public sealed class RunLedger(IObjectStore store)
     /// <exception cref="MedallionException">A ledger is not readable.</exception>
     public async Task<IReadOnlyList<RunLedgerEntry>> ListAsync(LakeLayout layout, CancellationToken cancellationToken = default)
     {
-        const string KeyPrefix = "run_key=";
-        var entries = new List<RunLedgerEntry>();
+        ArgumentNullException.ThrowIfNull(layout);
+        var keys = await IndexedKeysAsync(layout, cancellationToken) ?? await BackfillIndexAsync(layout, cancellationToken);
+        var entries = new System.Collections.Concurrent.ConcurrentBag<RunLedgerEntry>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (key, token) =>
+        {
+            // A marker whose ledger is gone (its run was pruned) lists nothing.
+            if (await ReadAsync(layout, key, token) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        });
+
+        return [.. entries.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.RunKey, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The run keys the index names, or null when the index is not complete yet (a lake from before it).</summary>
+    private async Task<List<string>?> IndexedKeysAsync(LakeLayout layout, CancellationToken cancellationToken)
+    {
+        var folder = IndexFolder(layout) + "/";
+        var keys = new List<string>();
+        var complete = false;
+        foreach (var item in await store.ListAsync(folder, cancellationToken))
+        {
+            var name = item.Path[folder.Length..];
+            complete |= name == IndexComplete;
+            if (name.StartsWith(KeyPrefix, StringComparison.Ordinal) && RunKey.IsValid(name[KeyPrefix.Length..]))
+            {
+                keys.Add(name[KeyPrefix.Length..]);
+            }
+        }
+
+        return complete ? keys : null;
+    }
+
+    /// <summary>Lists <c>runs/</c> the old way, once: writes a marker for every ledger found, then the index's completion mark.</summary>
+    private async Task<List<string>> BackfillIndexAsync(LakeLayout layout, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
         foreach (var item in await store.ListAsync(layout.SilverRuns + "/", cancellationToken))
         {
             // runs/run_key=K/_run.json only; Delta tables below a run have no such file name.
             var relative = item.Path[(layout.SilverRuns.Length + 1)..].Split('/');
-            if (relative is [var folder, LedgerFileName] && folder.StartsWith(KeyPrefix, StringComparison.Ordinal)
-                && RunKey.IsValid(folder[KeyPrefix.Length..])
-                && await ReadAsync(layout, folder[KeyPrefix.Length..], cancellationToken) is { } entry)
+            if (relative is [var folder, LedgerFileName] && folder.StartsWith(KeyPrefix, StringComparison.Ordinal) && RunKey.IsValid(folder[KeyPrefix.Length..]))
             {
-                entries.Add(entry);
+                keys.Add(folder[KeyPrefix.Length..]);
             }
         }
 
-        return [.. entries.OrderByDescending(e => e.StartedAt).ThenByDescending(e => e.RunKey, StringComparer.Ordinal)];
+        try
+        {
+            foreach (var key in keys)
+            {
+                await store.WriteAsync(IndexMarker(layout, key), ReadOnlyMemory<byte>.Empty, cancellationToken);
+            }
+
+            await store.WriteAsync($"{IndexFolder(layout)}/{IndexComplete}", ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A reader without write access still gets the list; the next writer's listing backfills.
+        }
+
+        return keys;
     }
 
     /// <summary>Moves a run to <paramref name="status"/>; does nothing when the run has no ledger.</summary>

@@ -18,6 +18,12 @@ internal static class CurrentPublisher
         IReadOnlyDictionary<string, JsonNode?> operationParameters, CancellationToken cancellationToken)
     {
         transaction.SetAppTransaction(table.Layout.PromotionAppId, record.Sequence);
+        if (record.Operation == PromotionRecord.PromoteOperation)
+        {
+            // Publish-once and rollback find the run's commit from this marker in the snapshot, not from history.
+            transaction.SetAppTransactionAtCommitVersion(PromotionLog.RunAppId(table, record.RunKey));
+        }
+
         var version = await transaction.CommitAsync(operation, operationParameters, PromotionCommitInfo.Extras(record), cancellationToken);
         CrashPoints.Reach(CrashPoints.PromoteAfterCommit);
         return version;
@@ -33,9 +39,9 @@ internal static class CurrentPublisher
         }
         else
         {
-            // Another promotion landed in between: the log has the whole story.
-            var log = await PromotionLog.ReadAsync(table, cancellationToken);
-            pointer = new LatestPointer(table.Dataset.Name, table.Table.Name, log[^1], [.. log.Reverse().Skip(1).Take(LatestPointer.HistoryLimit)]);
+            // Another promotion landed in between: the commits since the pointer's newest tell the rest.
+            pointer = await LatestPointerStore.RebuildAsync(table, before, record.CurrentVersion, cancellationToken)
+                ?? new LatestPointer(table.Dataset.Name, table.Table.Name, record, []);
         }
 
         await LatestPointerStore.WriteAsync(table, pointer, cancellationToken);

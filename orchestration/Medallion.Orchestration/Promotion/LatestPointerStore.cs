@@ -27,8 +27,14 @@ internal sealed class LatestPointerStore(IRunReporter reporter)
     /// <summary>The pointer, rebuilt from the log when needed; null when nothing was ever promoted.</summary>
     public async Task<LatestPointer?> ReadAsync(LakeTable table, CancellationToken cancellationToken = default)
     {
-        var (pointer, problem) = await TryReadFileAsync(table, cancellationToken);
         var snapshot = await new DeltaTable(table.Store, table.Layout.SilverCurrent).TryLoadSnapshotAsync(cancellationToken: cancellationToken);
+        return await ReadAsync(table, snapshot, cancellationToken);
+    }
+
+    /// <summary>The pointer checked against <paramref name="snapshot"/> (the latest of <c>current/</c>, already loaded by the caller).</summary>
+    public async Task<LatestPointer?> ReadAsync(LakeTable table, DeltaSnapshot? snapshot, CancellationToken cancellationToken = default)
+    {
+        var (pointer, problem) = await TryReadFileAsync(table, cancellationToken);
         var logSequence = snapshot?.AppTransactions.GetValueOrDefault(table.Layout.PromotionAppId);
         if (pointer is not null && (logSequence is null || pointer.Latest.Sequence == logSequence))
         {
@@ -36,8 +42,7 @@ internal sealed class LatestPointerStore(IRunReporter reporter)
         }
 
         problem ??= pointer is null ? "is missing" : $"records promotion {pointer.Latest.Sequence} but the Delta log of current/ is at promotion {logSequence}";
-        var log = logSequence is null ? [] : await PromotionLog.ReadAsync(table, cancellationToken);
-        if (log.Count == 0)
+        if (logSequence is null || snapshot is null)
         {
             if (pointer is not null || problem != "is missing")
             {
@@ -47,10 +52,37 @@ internal sealed class LatestPointerStore(IRunReporter reporter)
             return null;
         }
 
-        var rebuilt = new LatestPointer(table.Dataset.Name, table.Table.Name, log[^1], [.. log.Reverse().Skip(1).Take(LatestPointer.HistoryLimit)]);
+        var rebuilt = await RebuildAsync(table, pointer, snapshot.Version, cancellationToken);
+        if (rebuilt is null)
+        {
+            reporter.Warning($"{table.Name}: {table.Store.Describe(table.Layout.Latest)} {problem}, and the Delta log of current/ keeps none of Medallion's commits; treating the table as never promoted.");
+            return null;
+        }
+
         reporter.Warning($"{table.Name}: {table.Store.Describe(table.Layout.Latest)} {problem}; rebuilt it from the Delta log of current/ (version {rebuilt.Latest.CurrentVersion}, run {rebuilt.Latest.RunKey}).");
         await WriteAsync(table, rebuilt, cancellationToken);
         return rebuilt;
+    }
+
+    /// <summary>
+    /// The pointer at version <paramref name="upTo"/>: a pointer that is only behind is extended with
+    /// the commits after its newest one; otherwise the newest commits are read back to fill its history.
+    /// </summary>
+    internal static async Task<LatestPointer?> RebuildAsync(LakeTable table, LatestPointer? behind, long upTo, CancellationToken cancellationToken)
+    {
+        if (behind is not null && behind.Latest.CurrentVersion < upTo)
+        {
+            var missed = await PromotionLog.ReadBetweenAsync(table, behind.Latest.CurrentVersion, upTo, cancellationToken);
+            if (missed.Count > 0 && missed[0].Sequence == behind.Latest.Sequence + 1)
+            {
+                return missed.Aggregate(behind, (pointer, record) => pointer.Then(record));
+            }
+        }
+
+        var log = await PromotionLog.ReadNewestAsync(table, upTo, LatestPointer.HistoryLimit + 1, cancellationToken);
+        return log.Count == 0
+            ? null
+            : new LatestPointer(table.Dataset.Name, table.Table.Name, log[^1], [.. log.Reverse().Skip(1).Take(LatestPointer.HistoryLimit)]);
     }
 
     private static async Task<(LatestPointer? Pointer, string? Problem)> TryReadFileAsync(LakeTable table, CancellationToken cancellationToken)

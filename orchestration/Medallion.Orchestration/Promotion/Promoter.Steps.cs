@@ -18,7 +18,8 @@ public sealed partial class Promoter
 
     /// <summary>
     /// Publish-once: when the log of <c>current/</c> already has this run's promotion, nothing is
-    /// committed; a pointer or ledger a crash left behind is brought up to date instead.
+    /// committed; a pointer or ledger a crash left behind is brought up to date instead. Decided from
+    /// the snapshot's <c>txn</c> marker of the run, reading at most that one commit, never the history.
     /// </summary>
     private async Task<PromotionResult?> AlreadyPromotedAsync(LakeTable table, RunLedgerEntry entry, LatestPointer? latest, CancellationToken cancellationToken)
     {
@@ -28,8 +29,7 @@ public sealed partial class Promoter
             return null;
         }
 
-        var log = await PromotionLog.ReadAsync(table, cancellationToken);
-        if (PromotionLog.FindPromotion(log, entry.RunKey) is not { } promotion)
+        if (await PromotionLog.FindPromotionAsync(table, snapshot, entry.RunKey, entry.PromotedVersion, cancellationToken) is not { } promotion)
         {
             return null;
         }
@@ -38,7 +38,7 @@ public sealed partial class Promoter
         if (entry.Status is RunLedgerEntry.Succeeded or RunLedgerEntry.Validated)
         {
             // The ledger lags the log (a crash after the commit, or the key ran again): catch it up.
-            if (PromotionLog.Effective(log)?.RunKey == entry.RunKey)
+            if ((await PromotionLog.EffectiveAsync(table, latest, cancellationToken))?.RunKey == entry.RunKey)
             {
                 await CurrentPublisher.UpdateLedgersAsync(
                     table, promotion with { PromotedAt = clock.GetUtcNow() }, latest?.History.FirstOrDefault()?.RunKey, RunLedgerEntry.Superseded, cancellationToken);

@@ -21,19 +21,19 @@ public sealed class RollbackService(TimeProvider clock, IRunReporter reporter)
     public async Task<RollbackResult> RollbackAsync(LakeTable table, string? toRunKey = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var before = await new LatestPointerStore(reporter).ReadAsync(table, cancellationToken);
-        var log = await PromotionLog.ReadAsync(table, cancellationToken);
-        var live = PromotionLog.Effective(log)
+        var current = new DeltaTable(table.Store, table.Layout.SilverCurrent, clock);
+        var snapshot = await current.TryLoadSnapshotAsync(cancellationToken: cancellationToken);
+        var before = await new LatestPointerStore(reporter).ReadAsync(table, snapshot, cancellationToken);
+        var live = await PromotionLog.EffectiveAsync(table, before, cancellationToken)
             ?? throw new MedallionException($"{table.Name}: nothing was ever promoted to {table.Store.Describe(table.Layout.SilverCurrent)}, so there is nothing to roll back.");
-        var target = FindTarget(table, log, live, toRunKey);
+        var target = await FindTargetAsync(table, snapshot, before!, live, toRunKey, cancellationToken);
         if (target.CurrentVersion == live.CurrentVersion)
         {
             reporter.Progress($"{table.Name}: current/ already holds the promotion of run {target.RunKey} (version {target.CurrentVersion}); nothing to change.");
             return new RollbackResult(table.Name, live, Changed: false, 0, 0);
         }
 
-        var current = new DeltaTable(table.Store, table.Layout.SilverCurrent, clock);
-        var wanted = (await current.LoadSnapshotAsync(target.CurrentVersion, cancellationToken)).Files;
+        var wanted = (await LoadTargetAsync(table, current, target, cancellationToken)).Files;
         await EnsurePresentAsync(table, wanted, target, cancellationToken);
 
         var transaction = await current.StartTransactionAsync(cancellationToken);
@@ -58,7 +58,8 @@ public sealed class RollbackService(TimeProvider clock, IRunReporter reporter)
         };
         try
         {
-            await CurrentPublisher.CommitAsync(table, transaction, record, "RESTORE", new Dictionary<string, JsonNode?> { ["version"] = target.CurrentVersion }, cancellationToken);
+            var version = await CurrentPublisher.CommitAsync(table, transaction, record, "RESTORE", new Dictionary<string, JsonNode?> { ["version"] = target.CurrentVersion }, cancellationToken);
+            record = record with { CurrentVersion = version };
         }
         catch (DeltaConcurrentCommitException conflict)
         {
@@ -72,24 +73,57 @@ public sealed class RollbackService(TimeProvider clock, IRunReporter reporter)
         return new RollbackResult(table.Name, record, Changed: true, removed.Count, readded.Count);
     }
 
-    private static PromotionRecord FindTarget(LakeTable table, IReadOnlyList<PromotionRecord> log, PromotionRecord live, string? toRunKey)
+    /// <summary>
+    /// The promotion to return to: the named run's, found by its marker in the snapshot; or the newest
+    /// promotion before the live one, from the pointer's history (the last <see cref="LatestPointer.HistoryLimit"/> commits).
+    /// </summary>
+    private static async Task<PromotionRecord> FindTargetAsync(
+        LakeTable table, DeltaSnapshot? snapshot, LatestPointer pointer, PromotionRecord live, string? toRunKey, CancellationToken cancellationToken)
     {
         if (toRunKey is not null)
         {
-            return PromotionLog.FindPromotion(log, toRunKey)
+            var ledger = await new RunLedger(table.Store).ReadAsync(table.Layout, toRunKey, cancellationToken);
+            return await PromotionLog.FindPromotionAsync(table, snapshot, toRunKey, ledger?.PromotedVersion, cancellationToken)
                 ?? throw new MedallionException(
                     $"{table.Name}: run '{toRunKey}' was never promoted to current/; promoted runs: " +
-                    string.Join(", ", log.Where(r => r.Operation == PromotionRecord.PromoteOperation).Select(r => r.RunKey).Distinct()) + ".");
+                    string.Join(", ", PromotionLog.PromotedRuns(table, snapshot).OrderByDescending(p => p.Value).Select(p => p.Key).Take(20)) + ".");
         }
 
-        return log.LastOrDefault(r => r.Operation == PromotionRecord.PromoteOperation && r.CurrentVersion < live.CurrentVersion)
-            ?? throw new MedallionException($"{table.Name}: current/ holds the first promotion still in its log (run {live.RunKey}); there is no earlier promotion to roll back to.");
+        return new[] { pointer.Latest }.Concat(pointer.History)
+            .Where(r => r.Operation == PromotionRecord.PromoteOperation && r.CurrentVersion < live.CurrentVersion)
+            .MaxBy(r => r.CurrentVersion)
+            ?? throw new MedallionException(
+                $"{table.Name}: current/ holds run {live.RunKey}, and the last {LatestPointer.HistoryLimit} commits to it hold no earlier promotion to roll back to; " +
+                "name the run to return to (--to).");
+    }
+
+    /// <summary>The files live right after the target's commit; a version the log no longer keeps (older than its retention) cannot be restored.</summary>
+    private static async Task<DeltaSnapshot> LoadTargetAsync(LakeTable table, DeltaTable current, PromotionRecord target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await current.LoadSnapshotAsync(target.CurrentVersion, cancellationToken);
+        }
+        catch (DeltaVersionNotFoundException error)
+        {
+            throw new MedallionException(
+                $"{table.Name}: cannot roll back to run {target.RunKey}: version {target.CurrentVersion} of {table.Store.Describe(table.Layout.SilverCurrent)} " +
+                $"is older than its log retention (delta.logRetentionDuration) and its commits were cleaned up; promote that run's data again instead.", error);
+        }
     }
 
     private static async Task EnsurePresentAsync(LakeTable table, IReadOnlyList<AddFile> files, PromotionRecord target, CancellationToken cancellationToken)
     {
-        var present = (await table.Store.ListAsync(table.Layout.SilverCurrent + "/", cancellationToken)).Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
-        var missing = files.Where(f => !present.Contains($"{table.Layout.SilverCurrent}/{f.Path}")).Select(f => f.Path).ToList();
+        // One existence check per wanted file, not a listing of current/ (which grows with every promotion).
+        var missingFiles = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (file, token) =>
+        {
+            if (!await table.Store.ExistsAsync($"{table.Layout.SilverCurrent}/{file.Path}", token))
+            {
+                missingFiles.Add(file.Path);
+            }
+        });
+        var missing = missingFiles.Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             throw new MedallionException(

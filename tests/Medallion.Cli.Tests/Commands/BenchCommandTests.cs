@@ -61,4 +61,20 @@ public sealed class BenchCommandTests
         Assert.Contains("--latency-ms", error, StringComparison.Ordinal);
         Assert.Contains("--endpoint-url", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task History_ThreeLocalRuns_ReportsRunsOneAndThreeWithTheirRequests()
+    {
+        using var work = new TempDirectory("medallion-bench-history");
+        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "history", "--runs", "3", "--json", "--work-dir", work.Path);
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("local", json.RootElement.GetProperty("store").GetString());
+        var samples = json.RootElement.GetProperty("samples").EnumerateArray().ToList();
+        Assert.Equal([1, 3], samples.Select(s => s.GetProperty("run").GetInt32()));
+        Assert.All(samples, s => Assert.True(s.GetProperty("requests").GetProperty("put").GetInt64() > 0));
+        Assert.All(samples, s => Assert.True(s.GetProperty("runs_listing_requests").GetProperty("get").GetInt64() > 0));
+        Assert.Equal(3, json.RootElement.GetProperty("seconds_per_run").GetArrayLength());
+    }
 }
