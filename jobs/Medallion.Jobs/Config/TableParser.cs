@@ -15,10 +15,16 @@ internal sealed class TableParser
         ["append"] = PromotionMode.Append,
     };
 
+    internal static readonly Dictionary<string, IngestionMode> Ingestions = new(StringComparer.Ordinal)
+    {
+        ["incremental"] = IngestionMode.Incremental,
+        ["full"] = IngestionMode.Full,
+    };
+
     internal static readonly string[] AllowedKeys =
     [
         "name", "schema_version", "source", "columns", "primary_key", "partition_by",
-        "transforms", "rules", "validation", "promotion",
+        "transforms", "rules", "validation", "promotion", "ingestion",
     ];
 
     private readonly ConfigReader _reader;
@@ -73,15 +79,17 @@ internal sealed class TableParser
         var (partitionBy, partitionByLocations) = ColumnList(values, "partition_by");
         var rules = ConfigReader.Optional(values, "rules") is { } rulesNode ? _rules.ParseList(rulesNode, transforms, partitionBy) : [];
         var validation = ConfigReader.Optional(values, "validation") is { } validationNode ? ParseValidation(validationNode) : ValidationSpec.Default;
-        var promotion = ConfigReader.Optional(values, "promotion") is { } promotionNode
-            ? _reader.Choice(promotionNode, "`promotion`", Promotions) ?? PromotionMode.ReplacePartitions
-            : PromotionMode.ReplacePartitions;
+        var ingestion = ConfigReader.Optional(values, "ingestion") is { } ingestionNode
+            ? _reader.Choice(ingestionNode, "`ingestion`", Ingestions) ?? IngestionMode.Incremental
+            : IngestionMode.Incremental;
+        var promotion = ParsePromotion(ConfigReader.Optional(values, "promotion"), ingestion, what);
 
         // A broken source has been reported already; the placeholder lets the column flow still be
         // checked, and the loader never hands out a table from a file with errors.
         source ??= new SourceSpec("", SourceFormat.Json, CsvOptions.Default, _reader.At(map));
         var table = new TableSpec(name, schemaVersion, source, columns, primaryKey, transforms, rules, partitionBy, validation, promotion, _reader.At(map))
         {
+            Ingestion = ingestion,
             PartitionByLocations = partitionByLocations,
             PrimaryKeyLocations = primaryKeyLocations,
         };
@@ -97,6 +105,31 @@ internal sealed class TableParser
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// The promotion mode, by default the one that is safe with the ingestion mode (issue 13): a run
+    /// that reads only new raw files holds only some rows of each partition it covers, so replacing
+    /// partitions (or the table) with its rows would drop the rows earlier runs promoted.
+    /// </summary>
+    private PromotionMode ParsePromotion(YamlNode? node, IngestionMode ingestion, string what)
+    {
+        var safe = ingestion == IngestionMode.Incremental ? PromotionMode.Append : PromotionMode.ReplacePartitions;
+        if (node is null || _reader.Choice(node, "`promotion`", Promotions) is not { } promotion)
+        {
+            return safe;
+        }
+
+        if (ingestion == IngestionMode.Incremental && promotion is PromotionMode.ReplacePartitions or PromotionMode.ReplaceAll)
+        {
+            var name = Promotions.First(p => p.Value == promotion).Key;
+            _reader.Error(node,
+                $"`promotion: {name}` of {what} would lose rows with `ingestion: incremental` (the default): a run reads only the raw files " +
+                $"that are new, so replacing {(promotion == PromotionMode.ReplaceAll ? "the table" : "the partitions it covers")} with its rows drops the rows " +
+                "earlier runs promoted there. Use `promotion: append` (or `merge` with a `primary_key`), or `ingestion: full` to read every raw file each run");
+        }
+
+        return promotion;
     }
 
     /// <summary>Each SQL fragment binds against the columns that exist where it runs: a transform's, those before it; a rule's, the silver columns.</summary>

@@ -22,4 +22,7 @@ public sealed record EngineRun(
 
     /// <summary>Every matching object, ingested before or not; see <see cref="RunRequest.Reprocess"/>.</summary>
     public bool Reprocess { get; init; }
+
+    /// <summary>Refuse the run before anything is written when no selected table matches a raw file; see <see cref="RunRequest.RequireInput"/>.</summary>
+    public bool RequireInput { get; init; }
 }

@@ -46,6 +46,13 @@ public sealed record RunRequest(
     /// <value>Default false.</value>
     public bool Reprocess { get; init; }
 
+    /// <summary>
+    /// Refuse the run (nothing written) when no selected table matches a single raw file, which hides a
+    /// wrong <c>--input</c>, <c>raw_root</c> or glob; <c>medallion run</c> sets it unless <c>--allow-empty</c>.
+    /// </summary>
+    /// <value>Default false: such a run writes empty tables.</value>
+    public bool RequireInput { get; init; }
+
     /// <summary>Five minutes: how long a killed attempt blocks its run key, and long enough that a slow store rarely delays a renewal past it.</summary>
     public static TimeSpan DefaultLeaseExpiry { get; } = TimeSpan.FromMinutes(5);
 }

@@ -53,7 +53,13 @@ internal static class DatasetSchema
             ["transforms"] = Json.List("Silver transforms, in order.", Json.Ref("transform"), minItems: 0),
             ["rules"] = Json.List("Silver quality rules.", Json.Ref("rule"), minItems: 0),
             ["validation"] = Json.Ref("validation"),
-            ["promotion"] = Json.Enum("How a validated run is promoted to current/; default replace_partitions.", TableParser.Promotions.Keys),
+            ["promotion"] = Json.Enum(
+                "How a validated run is promoted to current/; default append with ingestion: incremental, replace_partitions with ingestion: full. " +
+                "replace_partitions and replace_all need ingestion: full.",
+                TableParser.Promotions.Keys),
+            ["ingestion"] = Json.Enum(
+                "Which raw files a run reads: incremental (default) only the objects bronze has not ingested or that changed; full every matching object.",
+                TableParser.Ingestions.Keys),
         };
 
         // The loader's own key list decides which keys a table has; a key it gains without a schema here fails generation.
