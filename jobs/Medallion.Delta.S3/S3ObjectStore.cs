@@ -54,7 +54,10 @@ public sealed partial class S3ObjectStore : IObjectStore, IDisposable
             {
                 if (!item.Key.EndsWith('/'))
                 {
-                    objects.Add(new ObjectInfo(ToRelative(item.Key), item.Size ?? 0, new DateTimeOffset(item.LastModified?.ToUniversalTime() ?? default, TimeSpan.Zero)));
+                    objects.Add(new ObjectInfo(ToRelative(item.Key), item.Size ?? 0, new DateTimeOffset(item.LastModified?.ToUniversalTime() ?? default, TimeSpan.Zero))
+                    {
+                        ETag = item.ETag,
+                    });
                 }
             }
 

@@ -18,6 +18,10 @@ internal static class BronzeJob
     {
         var clock = Stopwatch.StartNew();
         var files = await RawInputs.ResolveAsync(setup.Raw, setup.Plan.Table);
+        if (setup.Files is { } named)
+        {
+            files = RawInputs.Select(files, named);
+        }
         if (files.Count == 0)
         {
             throw new MedallionException($"{setup.Plan.Table.Source.Location}: no raw files match '{setup.Plan.Table.Source.Path}' under {setup.RawRoot}.");

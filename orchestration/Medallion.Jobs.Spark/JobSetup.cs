@@ -1,6 +1,7 @@
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine;
+using Medallion.Jobs.Engine.Ingestion;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
@@ -14,10 +15,27 @@ internal sealed record JobSetup(
     TablePlan Plan, EnvironmentSpec Environment, RunContext Run, LakeLayout Layout,
     string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, RunLifecycle Lifecycle, TimeProvider Clock)
 {
-    /// <summary>One setup per table the arguments select (every table of the dataset without <c>--table</c>).</summary>
+    /// <summary>The raw objects bronze reads, relative to the raw root (<c>--object</c>), or null for every matching object.</summary>
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>
+    /// One setup per table the arguments select (every table of the dataset without <c>--table</c>);
+    /// with <c>--object</c>, only the tables whose glob matches it, each reading only it.
+    /// </summary>
     /// <exception cref="MedallionException">A lake or raw root cannot be opened.</exception>
-    public static IReadOnlyList<JobSetup> Load(PipelineSelection selection, SparkJobArguments arguments, TimeProvider clock) =>
-        [.. selection.Tables.Select(table => Load(selection, table, arguments, clock))];
+    /// <exception cref="ArgumentException"><c>--object</c> is not below the raw root, or no selected table reads it.</exception>
+    public static IReadOnlyList<JobSetup> Load(PipelineSelection selection, SparkJobArguments arguments, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (arguments.Object is not { } landed)
+        {
+            return [.. selection.Tables.Select(table => Load(selection, table, arguments, clock))];
+        }
+
+        var path = RawObjectUri.Resolve(selection.Environment.RawRoot, landed, selection.Tables);
+        return [.. selection.Tables.Where(t => RawInputs.Matches(t, path)).Select(table => Load(selection, table, arguments, clock) with { Files = [path] })];
+    }
 
     private static JobSetup Load(PipelineSelection selection, TableSpec table, SparkJobArguments arguments, TimeProvider clock)
     {

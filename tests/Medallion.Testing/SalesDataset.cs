@@ -6,7 +6,7 @@ public static class SalesDataset
     public const string Current = "silver/sales/orders/schema_v=1/current";
     public const string Latest = "silver/sales/orders/_LATEST.json";
 
-    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions") => lake.WriteDataset("sales", $$"""
+    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions", string ingestion = "full") => lake.WriteDataset("sales", $$"""
         dataset: sales
         tables:
           - name: orders
@@ -22,6 +22,7 @@ public static class SalesDataset
             rules:
               - not_null: { column: id }
             validation: { {{validation}} }
+            ingestion: {{ingestion}}
             promotion: {{promotion}}
         """);
 

@@ -28,18 +28,43 @@ internal sealed class PromotionParser(ConfigReader reader)
     private YamlNode? _orderByNode;
     private SqlFragment? _deleteWhen;
 
-    /// <summary>The mode and merge settings under <paramref name="node"/> (null: the table has no <c>promotion</c> key).</summary>
-    public (PromotionMode Mode, MergeSpec Merge) Parse(YamlNode? node)
+    /// <summary>
+    /// The mode and merge settings under <paramref name="node"/> (null: the table has no <c>promotion</c> key,
+    /// and the mode is the one that is safe with <paramref name="ingestion"/>).
+    /// </summary>
+    /// <remarks>
+    /// A run that reads only new raw files holds only some rows of each partition it covers, so replacing
+    /// partitions (or the table) with its rows would drop the rows earlier runs promoted there: that
+    /// combination is an error, and the default is merge (with a key) or append instead (issue 13).
+    /// </remarks>
+    public (PromotionMode Mode, MergeSpec Merge) Parse(YamlNode? node, IngestionMode ingestion, bool hasPrimaryKey, string what)
     {
         _node = node;
+        var safe = ingestion == IngestionMode.Full ? PromotionMode.ReplacePartitions
+            : hasPrimaryKey ? PromotionMode.Merge
+            : PromotionMode.Append;
         if (node is null)
         {
-            return (PromotionMode.ReplacePartitions, MergeSpec.Default);
+            return (safe, MergeSpec.Default);
         }
 
+        var (mode, merge) = ParseWritten(node);
+        if (ingestion == IngestionMode.Incremental && mode is PromotionMode.ReplacePartitions or PromotionMode.ReplaceAll)
+        {
+            reader.Error(node,
+                $"`promotion: {ModeName(mode.Value)}` of {what} would lose rows with `ingestion: incremental` (the default): a run reads only the raw files " +
+                $"that are new, so replacing {(mode == PromotionMode.ReplaceAll ? "the table" : "the partitions it covers")} with its rows drops the rows " +
+                "earlier runs promoted there. Use `promotion: merge` (with a `primary_key`) or `append`, or `ingestion: full` to read every raw file each run");
+        }
+
+        return (mode ?? safe, merge);
+    }
+
+    private (PromotionMode? Mode, MergeSpec Merge) ParseWritten(YamlNode node)
+    {
         if (node is not YamlMappingNode map)
         {
-            return (reader.Choice(node, "`promotion`", Modes) ?? PromotionMode.ReplacePartitions, MergeSpec.Default);
+            return (reader.Choice(node, "`promotion`", Modes), MergeSpec.Default);
         }
 
         var values = reader.Keys(map, "`promotion`", MappingKeys);
@@ -57,7 +82,7 @@ internal sealed class PromotionParser(ConfigReader reader)
             reader.Error(mergeOnly, $"`order_by` and `delete_when` are settings of `mode: merge`; `mode: {ModeName(written)}` has none (remove them, or use mode: merge with a primary_key)");
         }
 
-        return (mode ?? PromotionMode.ReplacePartitions, new MergeSpec(orderBy, _deleteWhen?.Text));
+        return (mode, new MergeSpec(orderBy, _deleteWhen?.Text));
     }
 
     /// <summary>

@@ -17,10 +17,16 @@ internal sealed class TableParser
         ["add_columns"] = SchemaEvolutionMode.AddColumns,
     };
 
+    internal static readonly Dictionary<string, IngestionMode> Ingestions = new(StringComparer.Ordinal)
+    {
+        ["incremental"] = IngestionMode.Incremental,
+        ["full"] = IngestionMode.Full,
+    };
+
     internal static readonly string[] AllowedKeys =
     [
         "name", "schema_version", "schema_evolution", "source", "columns", "primary_key", "partition_by",
-        "transforms", "rules", "validation", "promotion",
+        "transforms", "rules", "validation", "promotion", "ingestion",
     ];
 
     private readonly ConfigReader _reader;
@@ -79,14 +85,18 @@ internal sealed class TableParser
         var (partitionBy, partitionByLocations) = ColumnList(values, "partition_by");
         var rules = ConfigReader.Optional(values, "rules") is { } rulesNode ? _rules.ParseList(rulesNode, transforms, partitionBy) : [];
         var validation = ConfigReader.Optional(values, "validation") is { } validationNode ? ParseValidation(validationNode) : ValidationSpec.Default;
+        var ingestion = ConfigReader.Optional(values, "ingestion") is { } ingestionNode
+            ? _reader.Choice(ingestionNode, "`ingestion`", Ingestions) ?? IngestionMode.Incremental
+            : IngestionMode.Incremental;
         var promotions = new PromotionParser(_reader);
-        var (promotion, merge) = promotions.Parse(ConfigReader.Optional(values, "promotion"));
+        var (promotion, merge) = promotions.Parse(ConfigReader.Optional(values, "promotion"), ingestion, primaryKey.Count > 0, what);
 
         // A broken source has been reported already; the placeholder lets the column flow still be
         // checked, and the loader never hands out a table from a file with errors.
         source ??= new SourceSpec("", SourceFormat.Json, CsvOptions.Default, _reader.At(map));
         var table = new TableSpec(name, schemaVersion, source, columns, primaryKey, transforms, rules, partitionBy, validation, promotion, _reader.At(map))
         {
+            Ingestion = ingestion,
             PartitionByLocations = partitionByLocations,
             PrimaryKeyLocations = primaryKeyLocations,
             Merge = merge,

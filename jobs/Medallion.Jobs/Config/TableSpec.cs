@@ -14,7 +14,10 @@ namespace Medallion.Jobs.Config;
 /// <param name="Rules">Silver quality rules, checked after all transforms.</param>
 /// <param name="PartitionBy">Silver partition columns; each must be produced by the transforms.</param>
 /// <param name="Validation">Gate thresholds for <c>medallion validate</c>; <see cref="ValidationSpec.Default"/> when not given.</param>
-/// <param name="Promotion">How a validated run is promoted; <see cref="PromotionMode.ReplacePartitions"/> by default.</param>
+/// <param name="Promotion">
+/// How a validated run is promoted; by default <see cref="PromotionMode.Append"/> with incremental
+/// ingestion and <see cref="PromotionMode.ReplacePartitions"/> with full ingestion.
+/// </param>
 /// <param name="Location">Where the table was written.</param>
 public sealed record TableSpec(
     string Name,
@@ -44,6 +47,20 @@ public sealed record TableSpec(
     /// <summary>Whether columns added to the configuration may be added to the existing tables (YAML <c>schema_evolution</c>).</summary>
     /// <value><see cref="SchemaEvolutionMode.Fail"/>.</value>
     public SchemaEvolutionMode SchemaEvolution { get; init; } = SchemaEvolutionMode.Fail;
+
+    /// <summary>Which raw files a run reads (<c>ingestion:</c>).</summary>
+    /// <value>Default <see cref="IngestionMode.Incremental"/>: only objects bronze has not ingested, or that changed since.</value>
+    public IngestionMode Ingestion { get; init; } = IngestionMode.Incremental;
+}
+
+/// <summary>Which raw files a run of a table reads.</summary>
+public enum IngestionMode
+{
+    /// <summary>Only the objects bronze has not ingested, or whose size or ETag (local: size or modification time) changed (the default).</summary>
+    Incremental,
+
+    /// <summary>Every object the glob matches, each run; bronze still holds each object's records once (a re-read object's earlier rows are replaced).</summary>
+    Full,
 }
 
 /// <summary>A bronze column.</summary>

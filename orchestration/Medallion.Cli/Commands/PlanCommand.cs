@@ -25,11 +25,15 @@ internal static class PlanCommand
         {
             Description = "Fold lines longer than this many characters (at spaces outside quotes; the SQL stays valid); default: the terminal's width, no folding when output is redirected; 0 never folds.",
         };
+        var inputs = new Option<bool>("--inputs")
+        {
+            Description = "First list, per table, the raw objects the next run would read and why (ingestion mode, new or changed objects): lists the raw root and reads bronze, writes nothing.",
+        };
         var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules), in the dialect of the environment's engine (spark environments: Spark SQL) unless --engine says otherwise.")
         {
-            dataset, table, layer, environment, engine, step, width,
+            dataset, table, layer, environment, engine, step, width, inputs,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
             var confDirectory = parseResult.GetValue(CommonOptions.Conf)!;
             var configuration = CliContext.LoadConfiguration(confDirectory);
@@ -42,6 +46,11 @@ internal static class PlanCommand
 
             // Describing reaches no service and writes nothing: the engine is only asked for its script.
             using var described = engines.Open(kind, new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context)));
+            if (parseResult.GetValue(inputs))
+            {
+                await PrintInputsAsync(context, configuration, selection, cancellationToken);
+            }
+
             var sections = new List<(string Header, IReadOnlyList<(string Step, string Statement)> Statements)>();
             foreach (var spec in selection.Tables)
             {
@@ -89,5 +98,20 @@ internal static class PlanCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>One comment line per table: how the next run chooses its raw objects, and which they are.</summary>
+    private static async Task PrintInputsAsync(CliContext context, Jobs.Config.MedallionConfiguration configuration, PipelineSelection selection, CancellationToken cancellationToken)
+    {
+        var engineContext = new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context));
+        foreach (var (name, ingestion, files, matching) in await RawInputsPreview.ChooseAsync(engineContext, selection, new RunRequest(selection.Dataset.Name), cancellationToken))
+        {
+            var what = ingestion.NothingNew
+                ? $"{ingestion.Describe()}: the next run reads none of {matching} matching raw object(s)"
+                : $"the next run reads {files.Count} of {matching} matching raw object(s){(files.Count == 0 ? "" : ": " + string.Join(", ", files))}";
+            context.Output.WriteLine($"-- {selection.Dataset.Name}.{name}: ingestion {ingestion.Mode}; {what}");
+        }
+
+        context.Output.WriteLine();
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine.Ingestion;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Runs;
 
@@ -32,9 +33,19 @@ internal static class RunCommand
         {
             Description = "Seconds the run key stays taken if this attempt dies without releasing it (default 300); renewed every third of it while the run goes on.",
         };
+        var files = new Option<string[]>("--files")
+        {
+            Description = "Exactly these raw files: paths or globs relative to the raw root (space- or comma-separated), whether ingested before or not; each table reads those its source.path matches.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rawObject = new Option<string?>("--object")
+        {
+            Description = "Exactly this landed object (s3://bucket/key, or a local path) below the raw root, for the tables whose source.path matches it (what an S3 event passes).",
+        };
+        var reprocess = new Option<bool>("--reprocess") { Description = "Read every raw file each table's source.path matches, ingested before or not (their earlier bronze rows are replaced)." };
         var command = new Command("run", "Run a dataset on the environment's engine: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment, noPromote, executionArn, allowEmpty, json, engine, bundle, leaseExpiry,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn, allowEmpty, json, engine, bundle, leaseExpiry, files, rawObject, reprocess,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -52,13 +63,25 @@ internal static class RunCommand
                 parseResult.GetValue(engine) is { } name ? engines.Find(name) : null)
             {
                 LeaseExpiry = parseResult.GetValue(leaseExpiry) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Files = parseResult.GetValue(files) is { Length: > 0 } named
+                    ? [.. named.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
+                    : null,
+                Reprocess = parseResult.GetValue(reprocess),
+                // The engine lists the raw root once and refuses a run without input before writing
+                // (Spark's bronze job refuses a table without input itself, where the files are listed).
+                RequireInput = !parseResult.GetValue(allowEmpty),
             };
             var selection = PipelineSelection.Resolve(configuration, request.Dataset, request.Table, request.Environment);
-            // Spark's bronze job refuses a table without input itself (the files are listed where the job runs).
-            if ((request.Engine ?? selection.Environment.Engine) == EngineKind.DuckDb && request.Layer != RunLayer.Silver && !parseResult.GetValue(allowEmpty))
+            if (parseResult.GetValue(rawObject) is { } landed)
             {
-                await RawInputCheck.RequireAnyAsync(selection, request.Input, cancellationToken);
+                if (request.Files is not null || request.Reprocess)
+                {
+                    throw new ArgumentException("--object names the one object to read: it cannot be combined with --files or --reprocess.");
+                }
+
+                request = request with { Files = [RawObjectUri.Resolve(request.Input ?? selection.Environment.RawRoot, landed, selection.Tables)] };
             }
+
 
             var asJson = parseResult.GetValue(json);
             var steps = request.Layer == RunLayer.All ? 2 : 1;

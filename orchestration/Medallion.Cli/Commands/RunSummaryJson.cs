@@ -14,6 +14,7 @@ namespace Medallion.Cli.Commands;
 /// <remarks>
 /// <code>
 /// { "runKey", "dataset", "succeeded", "tables": [ { "table", "succeeded", "error", "inputFiles",
+///   "ingestion": { "mode": incremental|full|reprocess|files, "nothingNew", "since" } | null,
 ///   "bronze": { "rowsRead", "rowsWritten", "quarantined", "malformed", "deltaVersion", "tablePath", "seconds" },
 ///   "silver": { … as bronze, "duplicatesRemoved", "filtered", "quarantinePath", "quarantineRules": { rule: rows }, "warnRules": { rule: rows } },
 ///   "validation": { "passed", "checks": [ … as in _validation.json ] } | null,
@@ -37,6 +38,12 @@ internal static class RunSummaryJson
         ["succeeded"] = outcome.Succeeded && gate?.Passed != false,
         ["error"] = outcome.Error,
         ["inputFiles"] = new JsonArray([.. outcome.InputFiles.Select(f => (JsonNode)f)]),
+        ["ingestion"] = outcome.Ingestion is { } ingestion ? new JsonObject
+        {
+            ["mode"] = ingestion.Mode,
+            ["nothingNew"] = ingestion.NothingNew,
+            ["since"] = ingestion.Since,
+        } : null,
         ["bronze"] = outcome.Bronze is { } bronze ? Layer(bronze) : null,
         ["silver"] = outcome.Silver is { } silver ? Silver(outcome.Table, silver, rules) : null,
         ["validation"] = gate is null ? null : new JsonObject

@@ -25,6 +25,11 @@ internal static class RunSummaryPrinter
                     layer.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture), "ok");
             }
 
+            if (outcome.NothingNew)
+            {
+                summary.AddRow(Markup.Escape(outcome.Table), "-", "", "", "", "", "", "", "", "nothing new");
+            }
+
             if (!outcome.Succeeded)
             {
                 summary.AddRow(Markup.Escape(outcome.Table), "-", "", "", "", "", "", "", "", "[red]failed[/]");
@@ -35,6 +40,15 @@ internal static class RunSummaryPrinter
         foreach (var outcome in outcomes)
         {
             context.Output.WriteLine($"run key {outcome.RunKey}: {outcome.Table}");
+            if (outcome.Ingestion is { NothingNew: true } ingestion)
+            {
+                context.Output.WriteLine($"  {ingestion.Describe()}: nothing written, nothing to validate or promote");
+            }
+            else if (outcome.Ingestion is { } read)
+            {
+                context.Output.WriteLine($"  raw files   {N(outcome.InputFiles.Count)} ({read.Mode})");
+            }
+
             if (outcome.Bronze is { } bronze)
             {
                 context.Output.WriteLine($"  bronze      {bronze.TablePath} (version {bronze.DeltaVersion})");

@@ -37,6 +37,12 @@ public sealed record RunLedgerEntry(
     public const string Superseded = "superseded";
     public const string RolledBack = "rolled_back";
 
+    /// <summary>
+    /// An incremental run that found no raw object bronze had not ingested: it wrote nothing (no bronze
+    /// commit, no silver run) and is neither validated nor promoted. Final.
+    /// </summary>
+    public const string NothingNew = "nothing_new";
+
     /// <summary>The EMR Serverless job run of each step (<c>bronze</c>, <c>silver</c>), when the run went through EMR.</summary>
     public IReadOnlyDictionary<string, string>? EmrJobRunIds { get; init; }
 
@@ -45,6 +51,12 @@ public sealed record RunLedgerEntry(
 
     /// <summary>The name of the state machine that started the run, when one did.</summary>
     public string? StateMachine { get; init; }
+
+    /// <summary>
+    /// How the run chose its raw objects (<see cref="InputFiles"/>), decided once when it started: a
+    /// retry of the key reads the same objects. Null in entries written before issue 13.
+    /// </summary>
+    public RunIngestion? Ingestion { get; init; }
 
     /// <summary>The Delta version of <c>current/</c> the run's promotion committed, once promoted.</summary>
     public long? PromotedVersion { get; init; }
@@ -69,4 +81,8 @@ public sealed record RunLedgerEntry(
 public sealed record RunStatusChange(string Status, DateTimeOffset At);
 
 /// <summary>An input file and its size when the run read it.</summary>
-public sealed record RunInputFile(string Path, long Size);
+public sealed record RunInputFile(string Path, long Size)
+{
+    /// <summary>The object's ETag, or its modification time on a local raw root (see <see cref="Jobs.Engine.Ingestion.RawObject"/>); null when not known.</summary>
+    public string? Version { get; init; }
+}

@@ -2,6 +2,8 @@ using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine;
 using Medallion.Jobs.Engine.DuckDb;
+using Medallion.Jobs.Engine.Ingestion;
+using Medallion.Jobs.Engine.Spark;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 using Medallion.Orchestration.Ledger;
@@ -27,27 +29,57 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
 
     public string Name => EngineName;
 
+    public async Task PrepareAsync(EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(tables);
+        var workspace = await OpenAsync(run, cancellationToken);
+        if (run.RequireInput && tables.All(t => workspace.Matched[t.Name].Count == 0))
+        {
+            var root = context.Input ?? context.Environment.RawRoot;
+            var globs = string.Join(", ", tables.Select(t => $"{t.Name}: {t.Source.Path}"));
+            throw new RunFailedException(
+                $"No raw file matches any table of {run.Dataset.Name} under {LakeResolver.Location(root)} ({globs}); nothing was run. " +
+                $"Source paths are relative to the raw root (raw_root, or --input), e.g. {LakeResolver.Location(root)}/{tables[0].Source.Path}. " +
+                "Pass --allow-empty to run with no input anyway.");
+        }
+    }
+
     public async Task<IReadOnlyList<TableRunOutcome>> RunBronzeAsync(EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(tables);
-        var workspace = await OpenAsync(run.Dataset, cancellationToken);
+        var workspace = await OpenAsync(run, cancellationToken);
         var outcomes = new List<TableRunOutcome>();
         foreach (var table in tables)
         {
             var plan = PlanCompiler.Compile(run.Dataset, table);
             var lifecycle = Lifecycle(workspace, plan);
-            var inputs = workspace.Inputs[table.Name];
-            var entry = await lifecycle.RunAsync(await StartAsync(workspace, lifecycle, run, table, cancellationToken), [async token =>
+            var layout = new LakeLayout(run.Dataset.Name, table.Name, table.SchemaVersion);
+            var selection = await new RawSelection(workspace.Staging.Lake, workspace.Ledger).ChooseAsync(run, table, layout, workspace.Matched[table.Name], cancellationToken);
+            workspace.Inputs[table.Name] = selection.Files;
+            RunLedgerEntry entry;
+            if (selection.Ingestion.NothingNew)
             {
-                var name = $"{run.Dataset.Name}.{table.Name}";
-                _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, FilesStaged: 0));
-                var files = await workspace.Staging.Raw.StageAsync(
-                    inputs, staged => _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, staged)), token);
-                var result = await workspace.Engine.RunBronzeAsync(plan, Context(run), files, workspace.Staging.Raw.LocalRoot, token);
-                _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, inputs.Count, result.RowsRead, Done: true));
-                return new LayerOutcome(result);
-            }], cancellationToken);
+                entry = await NothingNewAsync(workspace, layout, run, table, selection, cancellationToken);
+                _reporter.Progress($"{run.Dataset.Name}.{table.Name}: {selection.Ingestion.Describe()}; bronze and silver are left as they are.");
+            }
+            else
+            {
+                var inputs = selection.Files;
+                entry = await lifecycle.RunAsync(await StartAsync(workspace, lifecycle, run, table, selection.Ingestion, cancellationToken), [async token =>
+                {
+                    var name = $"{run.Dataset.Name}.{table.Name}";
+                    _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, FilesStaged: 0));
+                    var files = await workspace.Staging.Raw.StageAsync(
+                        inputs, staged => _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, staged)), token);
+                    var result = await workspace.Engine.RunBronzeAsync(
+                        plan, Context(run), files, workspace.Staging.Raw.LocalRoot, [.. inputs.Select(RawObject.Of)], token);
+                    _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, inputs.Count, result.RowsRead, Done: true));
+                    return new LayerOutcome(result);
+                }], cancellationToken);
+            }
+
             _entries[table.Name] = entry;
             outcomes.Add(TableRunOutcome.From(entry));
         }
@@ -59,13 +91,13 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(tables);
-        var workspace = await OpenAsync(run.Dataset, cancellationToken);
+        var workspace = await OpenAsync(run, cancellationToken);
         var outcomes = new List<TableRunOutcome>();
         foreach (var table in tables)
         {
             var plan = PlanCompiler.Compile(run.Dataset, table);
             var lifecycle = Lifecycle(workspace, plan);
-            var entry = _entries.GetValueOrDefault(table.Name) ?? await StartAsync(workspace, lifecycle, run, table, cancellationToken);
+            var entry = _entries.GetValueOrDefault(table.Name) ?? await StartAsync(workspace, lifecycle, run, table, ingestion: null, cancellationToken);
             if (entry.Status != RunLedgerEntry.Failed)
             {
                 entry = await lifecycle.RunAsync(entry, [async token =>
@@ -102,11 +134,12 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
     private RunLifecycle Lifecycle(Workspace workspace, TablePlan plan) =>
         new(workspace.Ledger, new LakeLayout(plan.Dataset.Name, plan.Table.Name, plan.Table.SchemaVersion), _clock);
 
-    /// <summary>A table's entry starting now, with the input files it will read.</summary>
-    private async Task<RunLedgerEntry> StartAsync(Workspace workspace, RunLifecycle lifecycle, EngineRun run, TableSpec table, CancellationToken cancellationToken)
+    /// <summary>A table's entry starting now, with the input files it will read (none known for a silver-only run).</summary>
+    private async Task<RunLedgerEntry> StartAsync(
+        Workspace workspace, RunLifecycle lifecycle, EngineRun run, TableSpec table, RunIngestion? ingestion, CancellationToken cancellationToken)
     {
-        var inputs = workspace.Inputs[table.Name];
-        if (inputs.Count == 0)
+        var inputs = workspace.Inputs.GetValueOrDefault(table.Name) ?? [];
+        if (workspace.Matched[table.Name].Count == 0)
         {
             _reporter.Warning($"{run.Dataset.Name}.{table.Name}: no raw files match '{table.Source.Path}' under {workspace.Staging.Raw.Describe("")}.");
         }
@@ -120,31 +153,46 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         return await lifecycle.StartAsync(
             RunLedgerEntry.Starting(
                 run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion,
-                [.. inputs.Select(f => new RunInputFile(f.Path, f.Size))], _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn },
+                [.. inputs.Select(InputFile)], _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn, Ingestion = ingestion },
             resume: false, cancellationToken);
     }
 
-    /// <summary>The stores and engine of this run, and every table's raw inputs, resolved once by the first layer.</summary>
-    private async Task<Workspace> OpenAsync(DatasetSpec dataset, CancellationToken cancellationToken)
+    /// <summary>The entry of a table with nothing to read: final at once, and nothing else is written.</summary>
+    private async Task<RunLedgerEntry> NothingNewAsync(
+        Workspace workspace, LakeLayout layout, EngineRun run, TableSpec table, RawSelection.Choice selection, CancellationToken cancellationToken)
+    {
+        var entry = RunLedgerEntry.Starting(
+                run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion, [], _clock.GetUtcNow())
+            .WithStatus(RunLedgerEntry.NothingNew, _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn, Ingestion = selection.Ingestion };
+        await workspace.Ledger.ClearSucceededAsync(layout, run.RunKey, cancellationToken);
+        await workspace.Ledger.WriteAsync(layout, entry, cancellationToken);
+        return entry;
+    }
+
+    private static RunInputFile InputFile(ObjectInfo file) => new(file.Path, file.Size) { Version = RawObject.Of(file).Version };
+
+    /// <summary>The stores and engine of this run, and every table's matching raw objects, listed once by <see cref="PrepareAsync"/>.</summary>
+    private async Task<Workspace> OpenAsync(EngineRun run, CancellationToken cancellationToken)
     {
         if (_workspace is not null)
         {
             return _workspace;
         }
 
+        var dataset = run.Dataset;
         var environment = context.Environment;
         var staging = RunStaging.Open(environment, context.Input ?? environment.RawRoot);
         try
         {
-            var inputs = new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal);
+            var matched = new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal);
             foreach (var table in dataset.Tables)
             {
-                inputs[table.Name] = await staging.Raw.ResolveAsync(table, cancellationToken);
+                matched[table.Name] = await staging.Raw.ResolveAsync(table, cancellationToken);
             }
 
-            await WarnAboutUnreadRawFilesAsync(staging.Raw, dataset, inputs, cancellationToken);
+            await WarnAboutUnreadRawFilesAsync(staging.Raw, dataset, matched, cancellationToken);
             var engine = new DuckDbEngine(environment.DuckDb, new DuckDbTables(staging.LakeDirectory, staging.Lake, _clock));
-            return _workspace = new Workspace(staging, engine, new RunLedger(staging.Lake), inputs);
+            return _workspace = new Workspace(staging, engine, new RunLedger(staging.Lake), matched, new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal));
         }
         catch
         {
@@ -167,5 +215,9 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         }
     }
 
-    private sealed record Workspace(RunStaging Staging, DuckDbEngine Engine, RunLedger Ledger, IReadOnlyDictionary<string, IReadOnlyList<ObjectInfo>> Inputs);
+    /// <param name="Matched">Every raw object each table's glob matches.</param>
+    /// <param name="Inputs">The objects each table's bronze reads, once chosen (<see cref="RawSelection"/>).</param>
+    private sealed record Workspace(
+        RunStaging Staging, DuckDbEngine Engine, RunLedger Ledger,
+        IReadOnlyDictionary<string, IReadOnlyList<ObjectInfo>> Matched, Dictionary<string, IReadOnlyList<ObjectInfo>> Inputs);
 }

@@ -20,6 +20,14 @@ public interface IRunEngine : IDisposable
     /// <summary>The engine's name as the ledger and <c>medallion plan</c> write it: <c>duckdb</c> or <c>spark</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// What the engine checks before the run takes its keys, when nothing has been written yet: the
+    /// embedded engine lists the raw root here (once for the whole run) and refuses a run no raw file
+    /// matches when <see cref="EngineRun.RequireInput"/> says so.
+    /// </summary>
+    /// <exception cref="MedallionException">The run cannot start (no input, a root that cannot be listed).</exception>
+    Task PrepareAsync(EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>Runs bronze for <paramref name="tables"/>; a failing table does not stop the others.</summary>
     /// <returns>One outcome per table, in the order given.</returns>
     /// <exception cref="MedallionException">The engine cannot be reached at all (a root, a service); a table's own failure is in its outcome.</exception>

@@ -38,6 +38,14 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
 
         // The engine first: it refuses what it cannot run (usage errors) before the lake is touched.
         using var engine = _engines.Open(request.Engine ?? environment.Engine, new RunEngineContext(configuration, environment, request.Input, clock, reporter));
+        var layers = request.Layer == RunLayer.All ? new[] { LayerNames.Bronze, LayerNames.Silver } : [request.Layer.ToString().ToLowerInvariant()];
+        var run = new EngineRun(dataset, request.Table, environment, runKey, layers, clock.GetUtcNow(), request.ExecutionArn)
+        {
+            Files = request.Files,
+            Reprocess = request.Reprocess,
+            RequireInput = request.RequireInput && layers.Contains(LayerNames.Bronze),
+        };
+        await engine.PrepareAsync(run, tables, cancellationToken);
         var lake = LakeResolver.OpenStore(environment.LakeRoot, environment);
         using var owned = lake as IDisposable;
         await using var leases = await RunKeyLeases.AcquireAsync(
@@ -46,7 +54,7 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leases.Lost);
         try
         {
-            return await RunLayersAsync(engine, request, dataset, tables, environment, runKey, running.Token);
+            return await RunLayersAsync(engine, run, tables, running.Token);
         }
         catch (OperationCanceledException) when (leases.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -54,11 +62,10 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         }
     }
 
-    private async Task<IReadOnlyList<TableRunOutcome>> RunLayersAsync(
-        IRunEngine engine, RunRequest request, DatasetSpec dataset, IReadOnlyList<TableSpec> tables, EnvironmentSpec environment, string runKey, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<TableRunOutcome>> RunLayersAsync(
+        IRunEngine engine, EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken)
     {
-        var layers = request.Layer == RunLayer.All ? new[] { LayerNames.Bronze, LayerNames.Silver } : [request.Layer.ToString().ToLowerInvariant()];
-        var run = new EngineRun(dataset, request.Table, environment, runKey, layers, clock.GetUtcNow(), request.ExecutionArn);
+        var layers = run.Layers;
 
         var outcomes = new Dictionary<string, TableRunOutcome>(StringComparer.Ordinal);
         var next = tables;
@@ -69,7 +76,8 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
                 outcomes[outcome.Table] = outcome;
             }
 
-            next = [.. next.Where(t => outcomes[t.Name].Succeeded)];
+            // A table with nothing new wrote nothing: there is no silver to compute.
+            next = [.. next.Where(t => outcomes[t.Name].Succeeded && !outcomes[t.Name].NothingNew)];
         }
 
         if (layers.Contains(LayerNames.Silver) && next.Count > 0)

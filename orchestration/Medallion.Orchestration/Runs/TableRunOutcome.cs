@@ -15,10 +15,19 @@ public sealed record TableRunOutcome(
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>How the run chose its raw objects, when the engine recorded it.</summary>
+    public RunIngestion? Ingestion { get; init; }
+
+    /// <summary>True when the table had nothing to read: nothing was written, and it is neither validated nor promoted.</summary>
+    public bool NothingNew => Ingestion?.NothingNew == true;
+
     /// <summary>A table's outcome as its ledger tells it.</summary>
     public static TableRunOutcome From(RunLedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new TableRunOutcome(entry.Table, entry.RunKey, entry.Bronze, entry.Silver, entry.Error, [.. entry.InputFiles.Select(f => f.Path)]);
+        return new TableRunOutcome(entry.Table, entry.RunKey, entry.Bronze, entry.Silver, entry.Error, [.. entry.InputFiles.Select(f => f.Path)])
+        {
+            Ingestion = entry.Ingestion,
+        };
     }
 }

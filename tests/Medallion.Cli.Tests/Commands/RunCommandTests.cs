@@ -98,7 +98,8 @@ public sealed class RunCommandTests : IDisposable
         _lake.WriteRaw("shop/1.csv", "id,note\na,x\nb,\n,y\n");
 
         var (exitCode, output, error) = await CliRunner.RunAsync("run", "shop", "--run-key", "r1", "--no-promote", "--conf", _lake.ConfDirectory);
-        var json = await CliRunner.RunAsync("run", "shop", "--run-key", "r2", "--no-promote", "--json", "--conf", _lake.ConfDirectory);
+        // The same file again: without --reprocess an incremental run would find nothing new.
+        var json = await CliRunner.RunAsync("run", "shop", "--run-key", "r2", "--reprocess", "--no-promote", "--json", "--conf", _lake.ConfDirectory);
 
         Assert.True(exitCode == 0, error);
         var silverRow = output.Split('\n').Single(l => l.Contains("│ silver", StringComparison.Ordinal)).Split('│').Select(c => c.Trim()).ToList();

@@ -57,6 +57,43 @@ public sealed partial class ConfigLoaderTests
             6, 16, ["`promotion` must be one of replace_partitions, replace_all, append, merge, found `overwrite`"]
         },
         {
+            "ReplacePartitionsWithDefaultIncrementalIngestion_NamesTheRiskAndTheFixes",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }]
+                promotion: replace_partitions
+            """,
+            6, 16, ["`promotion: replace_partitions` of table `t` would lose rows with `ingestion: incremental`", "drops the rows earlier runs promoted there", "`promotion: append`", "`ingestion: full`"]
+        },
+        {
+            "ReplaceAllWithIncrementalIngestion_NamesTheRisk",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }]
+                ingestion: incremental
+                promotion: replace_all
+            """,
+            7, 16, ["`promotion: replace_all` of table `t` would lose rows", "replacing the table with its rows"]
+        },
+        {
+            "UnknownIngestion_ListsModes",
+            """
+            dataset: orders
+            tables:
+              - name: t
+                source: { path: a.json, format: json }
+                columns: [{ name: id, type: string }]
+                ingestion: stream
+            """,
+            6, 16, ["`ingestion` must be one of incremental, full, found `stream`"]
+        },
+        {
             "PartitionColumnNotProduced_PointsAtEntry",
             """
             dataset: orders

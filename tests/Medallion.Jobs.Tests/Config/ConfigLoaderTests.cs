@@ -159,7 +159,8 @@ public sealed partial class ConfigLoaderTests : IDisposable
         Assert.Empty(sut.Transforms);
         Assert.Empty(sut.Rules);
         Assert.Equal(ValidationSpec.Default, sut.Validation);
-        Assert.Equal(PromotionMode.ReplacePartitions, sut.Promotion);
+        // Issue 13: incremental ingestion by default, and the promotion that keeps earlier runs' rows with it.
+        Assert.Equal((IngestionMode.Incremental, PromotionMode.Append), (sut.Ingestion, sut.Promotion));
         Assert.Equal("id", sut.Columns[0].Field);
     }
 

@@ -58,6 +58,9 @@ internal static class DatasetSchema
             ["rules"] = Json.List("Silver quality rules.", Json.Ref("rule"), minItems: 0),
             ["validation"] = ValidationOrNone(),
             ["promotion"] = Json.Ref("promotion"),
+            ["ingestion"] = Json.Enum(
+                "Which raw files a run reads: incremental (default) only the objects bronze has not ingested or that changed; full every matching object.",
+                TableParser.Ingestions.Keys),
         };
 
         // The loader's own key list decides which keys a table has; a key it gains without a schema here fails generation.

@@ -1,4 +1,5 @@
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine.Ingestion;
 using Medallion.Jobs.Plan;
 
 namespace Medallion.Jobs.Engine.DuckDb;
@@ -16,17 +17,22 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
 {
     /// <param name="files">Local raw files, in name order.</param>
     /// <param name="rawRoot">The local folder they lie under; <c>_source_file</c> is written relative to it.</param>
+    /// <param name="objects">
+    /// The raw objects the files are copies of, as their store listed them (bronze records them, see
+    /// <see cref="IngestedObjects"/>); null when the files are the objects themselves (a local raw root).
+    /// </param>
     public async Task<LayerResult> RunBronzeAsync(
-        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, CancellationToken cancellationToken = default)
+        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, IReadOnlyList<RawObject>? objects = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        objects ??= [.. files.Select(f => RawObject.OfLocalFile(Path.GetFullPath(rawRoot), Path.GetFullPath(f)))];
         var script = new BronzeScript(plan, RunValues.Of(run), Path.GetFullPath(rawRoot), tables.LakeDirectory);
         // Bronze reads exactly its raw files (named as the sandbox names them) and writes only its bronze table;
         // a raw file DuckDB refused is repaired into a scratch copy under the temp directory, which the sandbox allows too.
         files = [.. files.Select(Path.GetFullPath)];
         using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], files), onStatement);
         var scratch = Path.Combine(Path.GetFullPath(settings.TempDirectory), $"raw-{Guid.NewGuid():N}");
-        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, cancellationToken);
+        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, objects, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)

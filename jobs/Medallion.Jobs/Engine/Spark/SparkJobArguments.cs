@@ -5,8 +5,9 @@ namespace Medallion.Jobs.Engine.Spark;
 /// (<c>medallion submit</c>, the state machine, a local <c>spark-submit</c>) use:
 /// <c>--conf DIR --dataset D [--table T] --step bronze|silver|promote --run-key K --env E</c>, and
 /// optionally what ran it: <c>--execution-arn ARN --state-machine NAME --bronze-job-run ID
-/// --silver-job-run ID</c> (the state machine passes them; the gate records them in the ledger).
-/// Without <c>--table</c> the step covers every table of the dataset.
+/// --silver-job-run ID</c> (the state machine passes them; the gate records them in the ledger), and
+/// <c>--object URI</c>: the one landed object to read (an S3 event's bucket and key), for the tables
+/// whose <c>source.path</c> matches it. Without <c>--table</c> the step covers every table of the dataset.
 /// </summary>
 /// <param name="Table">One table, or null for every table of the dataset.</param>
 /// <param name="Step"><see cref="Bronze"/>, <see cref="Silver"/> or <see cref="Promote"/> (validate, then promote).</param>
@@ -20,11 +21,11 @@ public sealed partial record SparkJobArguments(string Conf, string Dataset, stri
 
     public const string Usage =
         "usage: Medallion.Jobs.Spark --conf DIR --dataset D [--table T] --step bronze|silver|promote --run-key K --env E" +
-        " [--execution-arn ARN] [--state-machine NAME] [--bronze-job-run ID] [--silver-job-run ID]";
+        " [--execution-arn ARN] [--state-machine NAME] [--bronze-job-run ID] [--silver-job-run ID] [--object s3://BUCKET/KEY]";
 
     private static readonly string[] Required = ["--conf", "--dataset", "--step", "--run-key", "--env"];
     private static readonly string[] Trace = ["--execution-arn", "--state-machine", "--bronze-job-run", "--silver-job-run"];
-    private static readonly string[] Names = [.. Required, "--table", .. Trace];
+    private static readonly string[] Names = [.. Required, "--table", "--object", .. Trace];
 
     /// <summary>The Step Functions execution that runs the step (<c>$$.Execution.Id</c>), or null.</summary>
     public string? ExecutionArn { get; init; }
@@ -34,6 +35,12 @@ public sealed partial record SparkJobArguments(string Conf, string Dataset, stri
 
     /// <summary>The EMR Serverless job run of each earlier step (<c>bronze</c>, <c>silver</c>), or null when none is given.</summary>
     public IReadOnlyDictionary<string, string>? JobRunIds { get; init; }
+
+    /// <summary>
+    /// The one raw object the step reads (<c>s3://bucket/key</c> below the raw root), for the tables
+    /// whose glob matches it; null for what the table's ingestion mode chooses.
+    /// </summary>
+    public string? Object { get; init; }
 
     /// <summary>Whether this step runs a layer on Spark (bronze or silver) rather than the gate.</summary>
     public bool IsLayer => Step is Bronze or Silver;
@@ -83,6 +90,7 @@ public sealed partial record SparkJobArguments(string Conf, string Dataset, stri
             ExecutionArn = Checked(values, "--execution-arn", ExecutionArnPattern(), "a Step Functions execution ARN"),
             StateMachine = Checked(values, "--state-machine", StateMachinePattern(), "1 to 80 of [A-Za-z0-9_-]"),
             JobRunIds = JobRuns(values),
+            Object = values.GetValueOrDefault("--object"),
         };
     }
 
@@ -96,6 +104,11 @@ public sealed partial record SparkJobArguments(string Conf, string Dataset, stri
         }
 
         arguments.AddRange(["--step", Step, "--run-key", RunKey, "--env", Environment]);
+        if (Object is not null)
+        {
+            arguments.AddRange(["--object", Object]);
+        }
+
         if (ExecutionArn is not null)
         {
             arguments.AddRange(["--execution-arn", ExecutionArn]);
