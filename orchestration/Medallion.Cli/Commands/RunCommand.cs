@@ -32,9 +32,15 @@ internal static class RunCommand
         {
             Description = "Seconds the run key stays taken if this attempt dies without releasing it (default 300); renewed every third of it while the run goes on.",
         };
+        var files = new Option<string[]>("--files")
+        {
+            Description = "Exactly these raw files: paths or globs relative to the raw root (space- or comma-separated), whether ingested before or not; each table reads those its source.path matches.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var reprocess = new Option<bool>("--reprocess") { Description = "Read every raw file each table's source.path matches, ingested before or not (their earlier bronze rows are replaced)." };
         var command = new Command("run", "Run a dataset on the environment's engine: raw files → bronze → silver and quarantine, then validate and promote to current/ (unless --no-promote).")
         {
-            dataset, table, layer, runKey, input, environment, noPromote, executionArn, allowEmpty, json, engine, bundle, leaseExpiry,
+            dataset, table, layer, runKey, input, environment, noPromote, executionArn, allowEmpty, json, engine, bundle, leaseExpiry, files, reprocess,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -52,6 +58,10 @@ internal static class RunCommand
                 parseResult.GetValue(engine) is { } name ? engines.Find(name) : null)
             {
                 LeaseExpiry = parseResult.GetValue(leaseExpiry) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Files = parseResult.GetValue(files) is { Length: > 0 } named
+                    ? [.. named.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
+                    : null,
+                Reprocess = parseResult.GetValue(reprocess),
             };
             var selection = PipelineSelection.Resolve(configuration, request.Dataset, request.Table, request.Environment);
             // Spark's bronze job refuses a table without input itself (the files are listed where the job runs).

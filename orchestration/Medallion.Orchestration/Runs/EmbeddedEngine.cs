@@ -2,6 +2,7 @@ using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine;
 using Medallion.Jobs.Engine.DuckDb;
+using Medallion.Jobs.Engine.Spark;
 using Medallion.Jobs.Lake;
 using Medallion.Jobs.Plan;
 using Medallion.Orchestration.Ledger;
@@ -31,7 +32,7 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(tables);
-        var workspace = await OpenAsync(run.Dataset, cancellationToken);
+        var workspace = await OpenAsync(run, cancellationToken);
         var outcomes = new List<TableRunOutcome>();
         foreach (var table in tables)
         {
@@ -59,7 +60,7 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(tables);
-        var workspace = await OpenAsync(run.Dataset, cancellationToken);
+        var workspace = await OpenAsync(run, cancellationToken);
         var outcomes = new List<TableRunOutcome>();
         foreach (var table in tables)
         {
@@ -125,8 +126,9 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
     }
 
     /// <summary>The stores and engine of this run, and every table's raw inputs, resolved once by the first layer.</summary>
-    private async Task<Workspace> OpenAsync(DatasetSpec dataset, CancellationToken cancellationToken)
+    private async Task<Workspace> OpenAsync(EngineRun run, CancellationToken cancellationToken)
     {
+        var dataset = run.Dataset;
         if (_workspace is not null)
         {
             return _workspace;
@@ -136,13 +138,15 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         var staging = RunStaging.Open(environment, context.Input ?? environment.RawRoot);
         try
         {
+            var matched = new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal);
             var inputs = new Dictionary<string, IReadOnlyList<ObjectInfo>>(StringComparer.Ordinal);
             foreach (var table in dataset.Tables)
             {
-                inputs[table.Name] = await staging.Raw.ResolveAsync(table, cancellationToken);
+                var listed = matched[table.Name] = await staging.Raw.ResolveAsync(table, cancellationToken);
+                inputs[table.Name] = run.Files is { } files ? RawInputs.Select(listed, files) : listed;
             }
 
-            await WarnAboutUnreadRawFilesAsync(staging.Raw, dataset, inputs, cancellationToken);
+            await WarnAboutUnreadRawFilesAsync(staging.Raw, dataset, matched, cancellationToken);
             var engine = new DuckDbEngine(environment.DuckDb, new DuckDbTables(staging.LakeDirectory, staging.Lake, _clock));
             return _workspace = new Workspace(staging, engine, new RunLedger(staging.Lake), inputs);
         }

@@ -15,4 +15,11 @@ public sealed record EngineRun(
     string RunKey,
     IReadOnlyList<string> Layers,
     DateTimeOffset StartedAt,
-    string? ExecutionArn = null);
+    string? ExecutionArn = null)
+{
+    /// <summary>Exactly these raw objects (paths or globs below the raw root), or null; see <see cref="RunRequest.Files"/>.</summary>
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>Every matching object, ingested before or not; see <see cref="RunRequest.Reprocess"/>.</summary>
+    public bool Reprocess { get; init; }
+}

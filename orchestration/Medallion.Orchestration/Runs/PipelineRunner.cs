@@ -58,7 +58,11 @@ public sealed class PipelineRunner(MedallionConfiguration configuration, TimePro
         IRunEngine engine, RunRequest request, DatasetSpec dataset, IReadOnlyList<TableSpec> tables, EnvironmentSpec environment, string runKey, CancellationToken cancellationToken)
     {
         var layers = request.Layer == RunLayer.All ? new[] { LayerNames.Bronze, LayerNames.Silver } : [request.Layer.ToString().ToLowerInvariant()];
-        var run = new EngineRun(dataset, request.Table, environment, runKey, layers, clock.GetUtcNow(), request.ExecutionArn);
+        var run = new EngineRun(dataset, request.Table, environment, runKey, layers, clock.GetUtcNow(), request.ExecutionArn)
+        {
+            Files = request.Files,
+            Reprocess = request.Reprocess,
+        };
 
         var outcomes = new Dictionary<string, TableRunOutcome>(StringComparer.Ordinal);
         var next = tables;

@@ -34,6 +34,18 @@ public sealed record RunRequest(
     /// <value>Default null: <see cref="DefaultLeaseExpiry"/>.</value>
     public TimeSpan? LeaseExpiry { get; init; }
 
+    /// <summary>
+    /// Exactly these raw objects (<c>--files</c>, <c>--object</c>, a backfill slice): paths or globs relative
+    /// to the raw root, matched like a table's <c>source.path</c>; each table reads the listed objects its
+    /// own glob matches, whether bronze ingested them before or not (their earlier bronze rows are replaced).
+    /// </summary>
+    /// <value>Default null: the table's <c>ingestion:</c> mode decides (what is new, or every matching object).</value>
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>Every object the table's glob matches, whether bronze ingested it before or not (<c>--reprocess</c>).</summary>
+    /// <value>Default false.</value>
+    public bool Reprocess { get; init; }
+
     /// <summary>Five minutes: how long a killed attempt blocks its run key, and long enough that a slow store rarely delays a renewal past it.</summary>
     public static TimeSpan DefaultLeaseExpiry { get; } = TimeSpan.FromMinutes(5);
 }
