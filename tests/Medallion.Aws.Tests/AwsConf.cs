@@ -5,7 +5,8 @@ namespace Medallion.Aws.Tests;
 
 /// <summary>
 /// The repository's conf copied to a temp folder with an AWS environment <c>prod</c> added, and
-/// a <c>schedule:</c> on mortgage_transactions, so deploy and submit have something to work on.
+/// a <c>schedule:</c> and <c>trigger: s3</c> on mortgage_transactions and <c>trigger: s3</c> on
+/// wordpress_api, so deploy and submit have something to work on.
 /// A local <c>lakeRoot</c> lets the embedded engine stage a run there that the real finisher then
 /// validates and promotes.
 /// </summary>
@@ -25,7 +26,10 @@ internal sealed class AwsConf : IDisposable
 
         var mortgage = Path.Combine(Directory, "datasets", "mortgage_transactions.yaml");
         File.WriteAllLines(mortgage, File.ReadAllLines(mortgage).SelectMany(line =>
-            line.StartsWith("dataset:", StringComparison.Ordinal) ? [line, "schedule: cron(0 3 * * ? *)"] : new[] { line }));
+            line.StartsWith("dataset:", StringComparison.Ordinal) ? [line, "schedule: cron(0 3 * * ? *)", "trigger: s3"] : new[] { line }));
+        var wordpress = Path.Combine(Directory, "datasets", "wordpress_api.yaml");
+        File.WriteAllLines(wordpress, File.ReadAllLines(wordpress).SelectMany(line =>
+            line.StartsWith("dataset:", StringComparison.Ordinal) ? [line, "trigger: s3"] : new[] { line }));
         File.AppendAllText(Path.Combine(Directory, "medallion.yaml"), $"""
               prod:
                 lake_root: {lakeRoot}

@@ -5,6 +5,9 @@ namespace Medallion.Jobs.Config;
 /// <summary>Turns the root node of <c>datasets/&lt;dataset&gt;.yaml</c> into a <see cref="DatasetSpec"/>.</summary>
 internal sealed class DatasetParser
 {
+    /// <summary>The values of <c>trigger:</c>; a dataset without the key is started by its schedule and by hand only.</summary>
+    internal static readonly Dictionary<string, DatasetTrigger> Triggers = new(StringComparer.Ordinal) { ["s3"] = DatasetTrigger.S3 };
+
     private readonly ConfigReader _reader;
     private readonly TableParser _tables;
 
@@ -23,7 +26,7 @@ internal sealed class DatasetParser
             return null;
         }
 
-        var values = _reader.Keys(map, What, "dataset", "description", "schedule", "tables");
+        var values = _reader.Keys(map, What, "dataset", "description", "schedule", "trigger", "tables");
         var name = "";
         if (_reader.Required(map, values, "dataset", What) is { } nameNode && _reader.String(nameNode, "`dataset`") is { } written)
         {
@@ -38,6 +41,7 @@ internal sealed class DatasetParser
 
         var description = ConfigReader.Optional(values, "description") is { } descriptionNode ? _reader.String(descriptionNode, "`description`") : null;
         var schedule = ConfigReader.Optional(values, "schedule") is { } scheduleNode ? _reader.String(scheduleNode, "`schedule`") : null;
+        var trigger = ConfigReader.Optional(values, "trigger") is { } triggerNode ? _reader.Choice(triggerNode, "`trigger`", Triggers) ?? DatasetTrigger.None : DatasetTrigger.None;
         var tables = new List<TableSpec>();
         if (_reader.Required(map, values, "tables", What) is { } tablesNode && _reader.Sequence(tablesNode, "`tables`") is { } sequence)
         {
@@ -56,7 +60,7 @@ internal sealed class DatasetParser
             }
         }
 
-        return new DatasetSpec(name, description, schedule, tables, _reader.At(map));
+        return new DatasetSpec(name, description, schedule, tables, _reader.At(map), trigger);
     }
 
     private void CheckUnique(List<TableSpec> tables, TableSpec table)

@@ -6,12 +6,14 @@ namespace Medallion.Jobs.Config;
 /// <param name="Schedule">An EventBridge Scheduler expression such as <c>cron(0 3 * * ? *)</c>, or null.</param>
 /// <param name="Tables">The tables, in file order; at least one.</param>
 /// <param name="Location">Where the dataset was written.</param>
+/// <param name="Trigger">What event starts a run in a deployed environment; <see cref="DatasetTrigger.None"/> by default.</param>
 public sealed record DatasetSpec(
     string Name,
     string? Description,
     string? Schedule,
     IReadOnlyList<TableSpec> Tables,
-    SourceLocation Location)
+    SourceLocation Location,
+    DatasetTrigger Trigger = DatasetTrigger.None)
 {
     /// <summary>The table called <paramref name="name"/>, or <see langword="null"/>.</summary>
     public TableSpec? FindTable(string name) => Tables.FirstOrDefault(t => t.Name == name);

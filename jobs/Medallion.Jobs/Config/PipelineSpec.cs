@@ -17,6 +17,11 @@ namespace Medallion.Jobs.Config;
 /// <param name="NotifySuccess">Whether a successful run publishes its per-table counts to the success topic; false by default.</param>
 /// <param name="AthenaScanLimitGb">The Athena workgroup's bytes-scanned cutoff per query, in GB; 100 by default.</param>
 /// <param name="AnalystPolicy">Whether the template creates a read-only managed policy for analysts; false by default.</param>
+/// <param name="EventRunLimit">
+/// How many executions of the environment's state machine may be running for an execution an S3
+/// event started to go on; beyond it the event's execution ends at once as deferred (the object
+/// stays in raw and the dataset's next run without <c>--object</c> ingests it). 4 by default, 1 to 999.
+/// </param>
 public sealed record PipelineSpec(
     int BronzeTimeoutMinutes = 240,
     int SilverTimeoutMinutes = 240,
@@ -30,7 +35,8 @@ public sealed record PipelineSpec(
     int LogRetentionDays = 90,
     bool NotifySuccess = false,
     int AthenaScanLimitGb = 100,
-    bool AnalystPolicy = false)
+    bool AnalystPolicy = false,
+    int EventRunLimit = 4)
 {
     public static PipelineSpec Default { get; } = new();
 

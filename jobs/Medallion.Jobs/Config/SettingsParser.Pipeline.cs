@@ -10,7 +10,7 @@ internal sealed partial class SettingsParser
     [
         "bronze_timeout_minutes", "silver_timeout_minutes", "promote_timeout_minutes", "job_retries",
         "max_vcpu", "max_memory_gb", "max_disk_gb", "idle_timeout_minutes",
-        "log_level", "log_retention_days", "notify_success", "athena_scan_limit_gb", "analyst_policy",
+        "log_level", "log_retention_days", "notify_success", "athena_scan_limit_gb", "analyst_policy", "event_run_limit",
     ];
 
     private PipelineSpec ParsePipeline(Dictionary<string, YamlNode> aws, string environment)
@@ -42,6 +42,8 @@ internal sealed partial class SettingsParser
             NotifySuccess = Flag("notify_success", spec.NotifySuccess),
             AthenaScanLimitGb = Whole("athena_scan_limit_gb", spec.AthenaScanLimitGb, 1, 1_000_000),
             AnalystPolicy = Flag("analyst_policy", spec.AnalystPolicy),
+            // Step Functions' ListExecutions returns at most 1000 executions a page; the guard reads one page.
+            EventRunLimit = Whole("event_run_limit", spec.EventRunLimit, 1, 999),
         };
 
         if (ConfigReader.Optional(values, "log_level") is { } levelNode && _reader.String(levelNode, "`log_level`") is { } level)

@@ -45,7 +45,14 @@ internal sealed class SourceParser
             csv = ParseCsv(csvNode);
         }
 
-        return path is null || format is null ? null : new SourceSpec(path, format.Value, csv, _reader.At(map));
+        if (path is null || format is null)
+        {
+            return null;
+        }
+
+        // The engines read a glob: `{date}` is any one value there; backfill reads the dates from DatedPath.
+        var dated = path.Contains(SourceSpec.DatePlaceholder, StringComparison.Ordinal) ? path : null;
+        return new SourceSpec(dated?.Replace(SourceSpec.DatePlaceholder, "*", StringComparison.Ordinal) ?? path, format.Value, csv, _reader.At(map)) { DatedPath = dated };
     }
 
     private CsvOptions ParseCsv(YamlNode node)
@@ -94,11 +101,30 @@ internal sealed class SourceParser
             : path.Length >= 2 && path[1] == ':' ? "it names a drive"
             : segments.Any(s => s == "..") ? "it climbs out of the raw root with `..`"
             : path.Any(char.IsControl) ? "it holds a control character"
-            : null;
+            : PlaceholderProblem(path);
         if (problem is not null)
         {
             _reader.Error(node, $"`path` must be a glob relative to the environment's raw root, such as orders/*.json, but {problem}: `{path}`");
         }
+    }
+
+    /// <summary>
+    /// Braces are for the one placeholder, <c>{date}</c> (a <c>yyyy-MM-dd</c> date that backfill slices
+    /// by), at most once: another name, a stray brace or a second <c>{date}</c> would leave a glob that
+    /// matches nothing or a date that cannot be told.
+    /// </summary>
+    private static string? PlaceholderProblem(string path)
+    {
+        var rest = path.Replace(SourceSpec.DatePlaceholder, "", StringComparison.Ordinal);
+        var count = (path.Length - rest.Length) / SourceSpec.DatePlaceholder.Length;
+        if (rest.IndexOfAny(['{', '}']) is var at and >= 0)
+        {
+            var end = rest.IndexOf('}', at);
+            var written = rest[at] == '{' && end > at ? rest[at..(end + 1)] : rest[at].ToString();
+            return $"`{written}` is not a placeholder; the only one is {SourceSpec.DatePlaceholder} (yyyy-MM-dd), as in orders/dt={SourceSpec.DatePlaceholder}/*.json";
+        }
+
+        return count > 1 ? $"it has {SourceSpec.DatePlaceholder} {count} times; a path has at most one date" : null;
     }
 
     /// <summary>A delimiter equal to the quote or escape, or a line break as either, leaves no way to read a field.</summary>

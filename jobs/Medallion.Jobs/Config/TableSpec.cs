@@ -100,7 +100,18 @@ public enum SourceFormat
 /// <param name="Format">The raw file format.</param>
 /// <param name="Csv">CSV dialect; <see cref="CsvOptions.Default"/> for other formats.</param>
 /// <param name="Location">Where the source was written.</param>
-public sealed record SourceSpec(string Path, SourceFormat Format, CsvOptions Csv, SourceLocation Location);
+public sealed record SourceSpec(string Path, SourceFormat Format, CsvOptions Csv, SourceLocation Location)
+{
+    /// <summary>The placeholder of a raw partition's date in <c>source.path</c>, e.g. <c>orders/dt={date}/*.json</c>.</summary>
+    public const string DatePlaceholder = "{date}";
+
+    /// <summary>
+    /// <c>source.path</c> as written when it has <see cref="DatePlaceholder"/> (<see cref="Path"/> then
+    /// has <c>*</c> in its place, the glob the engines read); backfill reads each file's date from it.
+    /// </summary>
+    /// <value>Default null: the path has no date.</value>
+    public string? DatedPath { get; init; }
+}
 
 /// <summary>CSV dialect. Defaults: header row, comma, double quote, quote doubled to escape.</summary>
 public sealed record CsvOptions(bool Header = true, char Delimiter = ',', char Quote = '"', char Escape = '"')

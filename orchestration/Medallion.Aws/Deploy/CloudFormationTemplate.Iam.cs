@@ -48,6 +48,9 @@ internal static partial class CloudFormationTemplate
             // startJobRun.sync learns of job completion through this managed EventBridge rule.
             Statement("SyncJobCompletion", ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
                 [Sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForEMRServerlessJobRule")]),
+            // The event run limit counts this state machine's running executions (an ARN by name: a Ref would be circular).
+            Statement("CountItsRunningExecutions", ["states:ListExecutions"],
+                [Sub($"arn:${{AWS::Partition}}:states:${{AWS::Region}}:${{AWS::AccountId}}:stateMachine:{DeployNames.StateMachine(environment.Name)}")]),
             Statement("ReadStepOutcomes", ["s3:GetObject"], [Objects(scope.Lake.Child(StepOutcome.Folder))]),
             Statement("Notify", ["sns:Publish"], topics),
             Statement("UseTheNotificationKey", ["kms:GenerateDataKey*", "kms:Decrypt"], [GetAtt("NotificationKey", "Arn")]),

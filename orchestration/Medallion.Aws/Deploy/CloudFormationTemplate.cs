@@ -6,7 +6,7 @@ namespace Medallion.Aws.Deploy;
 
 /// <summary>
 /// The CloudFormation template of one environment: EMR Serverless application, roles, the state
-/// machine, a schedule per scheduled dataset, the notification topics, log group, alarms and
+/// machine, a schedule per scheduled dataset, an S3 event rule per <c>trigger: s3</c> dataset, the notification topics, log group, alarms and
 /// dead-letter queue, the Glue catalog (promoted, quarantine and run history tables), the Athena
 /// workgroup and, when asked for, the analysts' policy. Split by concern: pipeline, monitoring,
 /// IAM, catalog, analysts.
@@ -34,6 +34,7 @@ internal static partial class CloudFormationTemplate
             ["AthenaWorkGroup"] = Output(Ref("AthenaWorkGroup"), "the workgroup to query promoted tables in"),
             ["GlueDatabase"] = Output(Ref("GlueDatabase"), "the database of promoted tables and the run history"),
         };
+        AddTriggers(resources, outputs, configuration, environment, scope);
         if (environment.Aws.Pipeline.NotifySuccess)
         {
             outputs["SuccessTopicArn"] = Output(Ref("SuccessTopic"), "subscribe to hear about successful runs and their counts");

@@ -17,6 +17,11 @@ public static class DeployNames
 
     public static string ScheduleDeadLetterQueue(string environment) => $"medallion-{environment}-schedule-dlq";
 
+    public static string TriggerDeadLetterQueue(string environment) => $"medallion-{environment}-trigger-dlq";
+
+    /// <summary>The EventBridge rule that starts a run of <paramref name="dataset"/> when an object lands under its raw prefix.</summary>
+    public static string TriggerRule(string environment, string dataset) => $"medallion-{environment}-s3-{dataset.Replace('_', '-')}";
+
     public static string WorkGroup(string environment) => $"medallion-{environment}";
 
     public static string Schedule(string environment, string dataset) => $"medallion-{environment}-{dataset.Replace('_', '-')}";

@@ -3,32 +3,45 @@ using Medallion.Jobs.Config;
 
 namespace Medallion.Aws.Deploy;
 
-/// <summary>The input check and the run context every later state reads.</summary>
+/// <summary>The input check, the two kinds of start, and the run context every later state reads.</summary>
 public static partial class StateMachineDefinition
 {
     /// <summary>
-    /// Input is checked before anything reads it: a missing, non-text or unknown <c>dataset</c> goes
-    /// to the failure path (and its notice) instead of failing <c>CaptureRunContext</c> with
-    /// <c>States.Runtime</c>, which no Catch sees.
+    /// The first state. Input is checked before anything reads it: a missing, non-text or unknown
+    /// <c>dataset</c>, or an S3 event without bucket or key, goes to the failure path (and its
+    /// notice) instead of failing a later state with <c>States.Runtime</c>, which no Catch sees.
+    /// A start without <c>detail</c> (a schedule's, <c>medallion schedule trigger</c>'s) runs the
+    /// dataset over what is new; one shaped like an EventBridge S3 <c>Object Created</c> event
+    /// (<c>detail.bucket.name</c>, <c>detail.object.key</c>, the shape the trigger rules send) runs
+    /// exactly that object, after the event run limit.
     /// </summary>
-    private static JsonObject ValidateInput(MedallionConfiguration configuration)
+    private static JsonObject PrepareInput(MedallionConfiguration configuration)
     {
         // Rules run in order and the first match wins, so no later rule reads a missing or non-text
-        // dataset (a comparison on a path that does not exist is itself a States.Runtime error).
+        // value (a comparison on a path that does not exist is itself a States.Runtime error).
         var known = new JsonArray([.. configuration.Datasets.Select(d => (JsonNode)new JsonObject { ["Variable"] = "$.dataset", ["StringEquals"] = d.Name })]);
+        var isKnown = known.Count == 1 ? known[0]!.DeepClone().AsObject() : new JsonObject { ["Or"] = known };
         return new JsonObject
         {
             ["Type"] = "Choice",
-            ["Comment"] = "The input must be {\"dataset\": \"<a configured dataset>\"}.",
+            ["Comment"] = "The input must be {\"dataset\": \"<a configured dataset>\"}, optionally with an S3 event's detail (bucket.name, object.key).",
             ["Choices"] = new JsonArray(
-                new JsonObject { ["Not"] = new JsonObject { ["Variable"] = "$.dataset", ["IsPresent"] = true }, ["Next"] = "InputRejected" },
-                new JsonObject { ["Not"] = new JsonObject { ["Variable"] = "$.dataset", ["IsString"] = true }, ["Next"] = "InputRejected" },
-                known.Count == 1
-                    ? Next(known[0]!.DeepClone().AsObject(), "CaptureRunContext")
-                    : new JsonObject { ["Or"] = known, ["Next"] = "CaptureRunContext" }),
-            ["Default"] = "InputRejected",
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = "$.dataset", ["IsPresent"] = true } }),
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = "$.dataset", ["IsString"] = true } }),
+                Rejected(new JsonObject { ["Not"] = isKnown }),
+                Next(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = "$.detail", ["IsPresent"] = true } }, "CaptureRunContext"),
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = EventBucket, ["IsPresent"] = true } }),
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = EventKey, ["IsPresent"] = true } }),
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = EventBucket, ["IsString"] = true } }),
+                Rejected(new JsonObject { ["Not"] = new JsonObject { ["Variable"] = EventKey, ["IsString"] = true } })),
+            ["Default"] = "CaptureObjectRunContext",
         };
     }
+
+    private const string EventBucket = "$.detail.bucket.name";
+    private const string EventKey = "$.detail.object.key";
+
+    private static JsonObject Rejected(JsonObject rule) => Next(rule, "InputRejected");
 
     private static JsonObject Next(JsonObject rule, string next)
     {
@@ -46,10 +59,11 @@ public static partial class StateMachineDefinition
             ["context"] = new JsonObject { ["dataset"] = "(none)", ["runKey.$"] = "$$.Execution.Name" },
             ["failure"] = new JsonObject
             {
-                ["state"] = "ValidateInput",
+                ["state"] = "PrepareInput",
                 ["step"] = "input",
                 ["Error"] = "Medallion.InvalidInput",
-                ["Cause"] = $"The input must be {{\"dataset\": \"<name>\"}} naming one of: {string.Join(", ", configuration.Datasets.Select(d => d.Name))}.",
+                ["Cause"] = $"The input must be {{\"dataset\": \"<name>\"}} naming one of: {string.Join(", ", configuration.Datasets.Select(d => d.Name))}; " +
+                    "an S3 event's input also needs text at detail.bucket.name and detail.object.key.",
             },
             ["outcome"] = new JsonObject(),
         },
@@ -57,20 +71,30 @@ public static partial class StateMachineDefinition
     };
 
     /// <summary>
-    /// The run key is the execution name (a scheduler's or <c>medallion schedule trigger</c>'s); the
-    /// execution ARN and state machine name go to every job, so each ledger names what ran it.
+    /// The run key is the execution name (a scheduler's, an EventBridge rule's or <c>medallion
+    /// schedule trigger</c>'s); the execution ARN and state machine name go to every job, so each
+    /// ledger names what ran it. An S3 event's run also keeps its object, for the bronze job.
     /// </summary>
-    private static JsonObject CaptureRunContext() => new()
+    private static JsonObject CaptureRunContext(bool withObject)
     {
-        ["Type"] = "Pass",
-        ["Parameters"] = new JsonObject
+        var context = new JsonObject
         {
             ["dataset.$"] = "$.dataset",
             ["runKey.$"] = "$$.Execution.Name",
             ["executionArn.$"] = "$$.Execution.Id",
             ["stateMachine.$"] = "$$.StateMachine.Name",
-        },
-        ["ResultPath"] = "$.context",
-        ["Next"] = "Bronze",
-    };
+        };
+        if (withObject)
+        {
+            context["object.$"] = $"States.Format('s3://{{}}/{{}}', {EventBucket}, {EventKey})";
+        }
+
+        return new JsonObject
+        {
+            ["Type"] = "Pass",
+            ["Parameters"] = context,
+            ["ResultPath"] = "$.context",
+            ["Next"] = withObject ? "CountRunningExecutions" : "Bronze",
+        };
+    }
 }

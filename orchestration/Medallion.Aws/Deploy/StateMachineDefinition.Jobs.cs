@@ -15,6 +15,10 @@ public static partial class StateMachineDefinition
     private const string StateMachineToken = "\u0001stateMachine";
     private const string BronzeRunToken = "\u0001bronzeRun";
     private const string SilverRunToken = "\u0001silverRun";
+    private const string ObjectToken = "\u0001object";
+
+    /// <summary>The job host's argument for one object (decision D4 of issue 13: exactly that object, for the tables whose glob matches it).</summary>
+    private const string ObjectArgument = "--object";
 
     /// <summary>
     /// The client token of one attempt of a step: a hash of run key, dataset, step, the execution's
@@ -26,7 +30,8 @@ public static partial class StateMachineDefinition
     public static string ClientTokenExpression(string step) =>
         $"States.Hash(States.Format('{{}}/{{}}/{step}/{{}}/{{}}', $.context.runKey, $.context.dataset, $$.Execution.RedriveCount, $$.State.RetryCount), 'SHA-256')";
 
-    private static JsonObject JobTask(AwsEnvironment environment, ArtifactLayout artifacts, string step, string next)
+    /// <param name="forObject">Whether the job gets the S3 event's object (<c>--object s3://bucket/key</c>, from <c>$.context.object</c>).</param>
+    private static JsonObject JobTask(AwsEnvironment environment, ArtifactLayout artifacts, string step, string state, string next, bool forObject = false)
     {
         var pipeline = environment.Aws.Pipeline;
         var minutes = SparkJob.TimeoutMinutes(pipeline, step);
@@ -48,7 +53,7 @@ public static partial class StateMachineDefinition
                 ["SparkSubmit"] = new JsonObject
                 {
                     ["EntryPoint"] = artifacts.Jar.ToString(),
-                    ["EntryPointArguments.$"] = $"States.Array({string.Join(", ", SparkJob.Arguments(artifacts, host).Select(Intrinsic))})",
+                    ["EntryPointArguments.$"] = $"States.Array({string.Join(", ", SparkJob.Arguments(artifacts, host).Concat(forObject ? [ObjectArgument, ObjectToken] : []).Select(Intrinsic))})",
                     ["SparkSubmitParameters"] = SparkJob.SparkSubmitParameters,
                 },
             },
@@ -80,18 +85,10 @@ public static partial class StateMachineDefinition
             ["ResultPath"] = $"$.jobs.{step}",
             ["TimeoutSeconds"] = (int)(TimeSpan.FromMinutes(minutes) + StartAllowance).TotalSeconds,
             ["Retry"] = retry,
-            ["Catch"] = Catch(StateName(step) + "Failed", "$.failure"),
+            ["Catch"] = Catch(state + "Failed", "$.failure"),
             ["Next"] = next,
         };
     }
-
-    private static string StateName(string step) => step switch
-    {
-        SparkJob.Bronze => "Bronze",
-        SparkJob.Silver => "Silver",
-        SparkJob.Promote => "ValidateAndPromote",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Not a step of a run."),
-    };
 
     /// <summary>One argument of <c>States.Array</c>: a path for the run's values, otherwise a quoted literal.</summary>
     private static string Intrinsic(string argument) => argument switch
@@ -102,6 +99,7 @@ public static partial class StateMachineDefinition
         StateMachineToken => "$.context.stateMachine",
         BronzeRunToken => "$.jobs.bronze.JobRunId",
         SilverRunToken => "$.jobs.silver.JobRunId",
+        ObjectToken => "$.context.object",
         _ when argument.IndexOfAny(['\'', '{', '}', '\\']) >= 0 =>
             throw new ArgumentException($"'{argument}' cannot be a States.Array literal: it has a quote, brace or backslash."),
         _ => $"'{argument}'",

@@ -9,12 +9,17 @@ namespace Medallion.Aws.Deploy;
 /// The pipeline in Amazon States Language, one state machine per environment (the schedule's input
 /// names the dataset):
 /// <code>
-/// ValidateInput ─► CaptureRunContext ─► Bronze ─► Silver ─► ValidateAndPromote ─► [ReadPromoteOutcome ─► SuccessNotice ─► NotifySuccess ─►] Success
-///      │                                  │         │               │
-///      ▼                                  ▼         ▼               ▼
-/// InputRejected                     BronzeFailed SilverFailed ValidateAndPromoteFailed ─► ReadFailureOutcome
+/// PrepareInput ─► CaptureRunContext ─────────────────────────────────────────────► Bronze ───────┐
+///   │  │ (S3 event)                                                                                  ▼
+///   │  └─► CaptureObjectRunContext ─► CountRunningExecutions ─► WithinEventRunLimit ─► BronzeObject ─► Silver ─► ValidateAndPromote ─► [ReadPromoteOutcome ─► SuccessNotice ─► NotifySuccess ─►] Success
+///   │                                        │                        └─► EventDeferred (too many running)
+///   ▼                                        ▼
+/// InputRejected        CountRunningExecutionsFailed, BronzeFailed, BronzeObjectFailed, SilverFailed, ValidateAndPromoteFailed ─► ReadFailureOutcome
 ///      └──────────────────────────────────────────────────────────────────────────────────────┴─► FailureNotice ─► NotifyFailure ─► Failed
 /// </code>
+/// A start without <c>detail</c> (a schedule's) runs what is new; an S3 event's start passes
+/// <c>--object s3://bucket/key</c> to the bronze job, which decides and records the run's file set
+/// (silver and promote follow the run). See <c>PrepareInput</c> and the event run limit.
 /// Bronze, Silver and ValidateAndPromote are EMR Serverless job runs (<c>startJobRun.sync</c>);
 /// the promote job gets the execution and both job run ids, which the gate records in the ledgers,
 /// the promotion's commitInfo and <c>_LATEST.json</c>. Failure notices name the failed state and
@@ -41,14 +46,19 @@ public static partial class StateMachineDefinition
         var pipeline = environment.Aws.Pipeline;
         var states = new JsonObject
         {
-            ["ValidateInput"] = ValidateInput(configuration),
+            ["PrepareInput"] = PrepareInput(configuration),
             ["InputRejected"] = InputRejected(configuration),
-            ["CaptureRunContext"] = CaptureRunContext(),
-            ["Bronze"] = JobTask(environment, artifacts, SparkJob.Bronze, "Silver"),
-            ["Silver"] = JobTask(environment, artifacts, SparkJob.Silver, "ValidateAndPromote"),
-            ["ValidateAndPromote"] = JobTask(environment, artifacts, SparkJob.Promote, pipeline.NotifySuccess ? "ReadPromoteOutcome" : "Success"),
+            ["CaptureRunContext"] = CaptureRunContext(withObject: false),
+            ["CaptureObjectRunContext"] = CaptureRunContext(withObject: true),
+            ["CountRunningExecutions"] = CountRunningExecutions(pipeline.EventRunLimit),
+            ["WithinEventRunLimit"] = WithinEventRunLimit(pipeline.EventRunLimit),
+            ["EventDeferred"] = EventDeferred(),
+            ["Bronze"] = JobTask(environment, artifacts, SparkJob.Bronze, "Bronze", "Silver"),
+            ["BronzeObject"] = JobTask(environment, artifacts, SparkJob.Bronze, "BronzeObject", "Silver", forObject: true),
+            ["Silver"] = JobTask(environment, artifacts, SparkJob.Silver, "Silver", "ValidateAndPromote"),
+            ["ValidateAndPromote"] = JobTask(environment, artifacts, SparkJob.Promote, "ValidateAndPromote", pipeline.NotifySuccess ? "ReadPromoteOutcome" : "Success"),
         };
-        foreach (var (state, step) in new[] { ("Bronze", SparkJob.Bronze), ("Silver", SparkJob.Silver), ("ValidateAndPromote", SparkJob.Promote) })
+        foreach (var (state, step) in new[] { ("CountRunningExecutions", "input"), ("Bronze", SparkJob.Bronze), ("BronzeObject", SparkJob.Bronze), ("Silver", SparkJob.Silver), ("ValidateAndPromote", SparkJob.Promote) })
         {
             states[state + "Failed"] = StepFailed(state, step);
         }
@@ -68,8 +78,8 @@ public static partial class StateMachineDefinition
         states["Success"] = new JsonObject { ["Type"] = "Succeed" };
         return new JsonObject
         {
-            ["Comment"] = $"Medallion pipeline of environment {environment.Name}: bronze, silver, validate and promote one dataset (input: {{\"dataset\": \"…\"}}).",
-            ["StartAt"] = "ValidateInput",
+            ["Comment"] = $"Medallion pipeline of environment {environment.Name}: bronze, silver, validate and promote one dataset (input: {{\"dataset\": \"…\"}}, or an S3 event's with its dataset).",
+            ["StartAt"] = "PrepareInput",
             ["States"] = states,
         };
     }

@@ -4,7 +4,7 @@ using Medallion.Aws.Deploy;
 namespace Medallion.Aws.Tests.Deploy;
 
 /// <summary>The rendered template, read as JSON: the guards an AWS review asks for (issue 14).</summary>
-public sealed class CloudFormationTemplateTests
+public sealed partial class CloudFormationTemplateTests
 {
     private const string Key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -45,7 +45,7 @@ public sealed class CloudFormationTemplateTests
         var schedule = Single(resources, "AWS::Scheduler::Schedule", _ => true);
         Assert.Equal("ScheduleDeadLetterQueue", schedule["Target"]!["DeadLetterConfig"]!["Arn"]!["Fn::GetAtt"]![0]!.GetValue<string>());
         Assert.True(resources["ScheduleDeadLetterQueue"]!["Properties"]!["SqsManagedSseEnabled"]!.GetValue<bool>());
-        Assert.Equal("FailureTopic", Single(resources, "AWS::CloudWatch::Alarm", a => a["Namespace"]!.GetValue<string>() == "AWS/SQS")["AlarmActions"]![0]!["Ref"]!.GetValue<string>());
+        Assert.Equal("FailureTopic", Single(resources, "AWS::CloudWatch::Alarm", a => a["AlarmName"]!.GetValue<string>() == "medallion-prod-schedule-dlq-messages")["AlarmActions"]![0]!["Ref"]!.GetValue<string>());
         Assert.Contains(Statements(resources, "SchedulerRole"), s => Actions(s).Contains("sqs:SendMessage") && s["Resource"]![0]!["Fn::GetAtt"]![0]!.GetValue<string>() == "ScheduleDeadLetterQueue");
     }
 
@@ -99,6 +99,7 @@ public sealed class CloudFormationTemplateTests
     [InlineData("JobRole", "emr-serverless.amazonaws.com", "arn:${AWS::Partition}:emr-serverless:${AWS::Region}:${AWS::AccountId}:/applications/${Application}")]
     [InlineData("StateMachineRole", "states.amazonaws.com", "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:medallion-prod")]
     [InlineData("SchedulerRole", "scheduler.amazonaws.com", "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:schedule/default/medallion-prod-*")]
+    [InlineData("TriggerRole", "events.amazonaws.com", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/medallion-prod-s3-*")]
     public void Build_Roles_TrustOnlyTheirOwnResourceInThisAccount(string role, string service, string sourceArn)
     {
         var trust = Resources()[role]!["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!;

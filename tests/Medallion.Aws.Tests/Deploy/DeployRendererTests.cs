@@ -53,20 +53,20 @@ public sealed class DeployRendererTests : IDisposable
         {
             path.Add(state);
             var node = states[state]!;
-            state = node["Type"]!.GetValue<string>() == "Choice" ? node["Choices"]!.AsArray()[^1]!["Next"]!.GetValue<string>() : node["Next"]?.GetValue<string>();
+            state = node["Type"]!.GetValue<string>() == "Choice" ? (node["Default"] ?? node["Choices"]!.AsArray()[^1]!["Next"])!.GetValue<string>() : node["Next"]?.GetValue<string>();
         }
 
-        Assert.Equal(["ValidateInput", "CaptureRunContext", "Bronze", "Silver", "ValidateAndPromote", "Success"], path);
+        Assert.Equal(["PrepareInput", "CaptureObjectRunContext", "CountRunningExecutions", "WithinEventRunLimit", "BronzeObject", "Silver", "ValidateAndPromote", "Success"], path);
         Assert.Equal("$$.Execution.Name", states["CaptureRunContext"]!["Parameters"]!["runKey.$"]!.GetValue<string>());
         var tasks = states.Where(s => s.Value!["Type"]!.GetValue<string>() == "Task").ToList();
-        Assert.Equal(["Bronze", "Silver", "ValidateAndPromote", "ReadFailureOutcome", "NotifyFailure"], tasks.Select(t => t.Key));
+        Assert.Equal(["CountRunningExecutions", "Bronze", "BronzeObject", "Silver", "ValidateAndPromote", "ReadFailureOutcome", "NotifyFailure"], tasks.Select(t => t.Key));
         Assert.All(tasks, task =>
         {
             Assert.True(task.Value!["TimeoutSeconds"]!.GetValue<int>() > 0, task.Key);
             Assert.NotEmpty(task.Value["Retry"]!.AsArray());
             Assert.Equal("States.ALL", task.Value["Catch"]![0]!["ErrorEquals"]![0]!.GetValue<string>());
         });
-        Assert.All(tasks.Take(3), task =>
+        Assert.All(tasks.Skip(1).Take(4), task =>
         {
             Assert.Equal("arn:aws:states:::emr-serverless:startJobRun.sync", task.Value!["Resource"]!.GetValue<string>());
             Assert.Equal(task.Key + "Failed", task.Value["Catch"]![0]!["Next"]!.GetValue<string>());
@@ -130,7 +130,7 @@ public sealed class DeployRendererTests : IDisposable
         Assert.Contains(tables, t => t["StorageDescriptor"]!["Location"]!.GetValue<string>() == "s3://acme-lake/medallion/silver/mortgage_transactions/transactions/schema_v=1/current/");
         Assert.Single(OfType("AWS::EMRServerless::Application"));
         Assert.Single(OfType("AWS::SNS::Topic"));
-        Assert.Single(OfType("AWS::SQS::Queue"));
+        Assert.Equal(["medallion-prod-schedule-dlq", "medallion-prod-trigger-dlq"], OfType("AWS::SQS::Queue").Select(q => q["QueueName"]!.GetValue<string>()).Order());
         Assert.Equal("s3://acme-artifacts/medallion/prod/athena-results/",
             Assert.Single(OfType("AWS::Athena::WorkGroup"))["WorkGroupConfiguration"]!["ResultConfiguration"]!["OutputLocation"]!.GetValue<string>());
     }

@@ -7,7 +7,7 @@ namespace Medallion.Aws.Tests.Deploy;
 
 /// <summary>
 /// Evaluates the few intrinsic functions the rendered state machine uses — <c>States.Format</c>,
-/// <c>States.Hash</c>, <c>States.Array</c>, quoted literals, numbers and <c>$.</c>/<c>$$.</c> paths —
+/// <c>States.Hash</c>, <c>States.Array</c>, <c>States.ArrayLength</c>, quoted literals, numbers and <c>$.</c>/<c>$$.</c> paths —
 /// against a state input and a context object, as Step Functions would, so tests can compare
 /// what an expression yields for two attempts of a state. moto's ASL interpreter cannot: its
 /// context object has no <c>Execution.RedriveCount</c>, and it does not run EMR tasks.
@@ -78,6 +78,7 @@ internal sealed class Intrinsics(JsonNode input, JsonNode context)
             "States.Format" => Format(arguments),
             "States.Hash" => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text(arguments[0])))),
             "States.Array" => new JsonArray([.. arguments.Select(a => a?.DeepClone())]),
+            "States.ArrayLength" => arguments[0]!.AsArray().Count,
             _ => throw new NotSupportedException($"{name} is not an intrinsic these tests evaluate."),
         };
     }

@@ -67,7 +67,7 @@ public sealed class StateMachineDefinitionTests : IDisposable
         var states = Build();
         var tasks = states.Where(s => s.Value!["Type"]!.GetValue<string>() == "Task").Select(s => s.Key).ToList();
 
-        Assert.Equal(["Bronze", "Silver", "ValidateAndPromote", "ReadFailureOutcome", "NotifyFailure", "ReadPromoteOutcome", "NotifySuccess"], tasks);
+        Assert.Equal(["CountRunningExecutions", "Bronze", "BronzeObject", "Silver", "ValidateAndPromote", "ReadFailureOutcome", "NotifyFailure", "ReadPromoteOutcome", "NotifySuccess"], tasks);
         foreach (var task in tasks)
         {
             var state = states[task]!;
@@ -90,21 +90,24 @@ public sealed class StateMachineDefinitionTests : IDisposable
             }
         }
 
-        Assert.Equal(["ValidateInput", "CaptureRunContext", "Bronze", "Silver", "ValidateAndPromote", "ReadPromoteOutcome", "SuccessNotice", "NotifySuccess", "Success"], HappyPath(states));
+        Assert.Equal(["PrepareInput", "CaptureObjectRunContext", "CountRunningExecutions", "WithinEventRunLimit", "BronzeObject", "Silver", "ValidateAndPromote", "ReadPromoteOutcome", "SuccessNotice", "NotifySuccess", "Success"], HappyPath(states));
     }
 
-    [Fact]
-    public void Build_InputWithoutAKnownDataset_GoesToTheFailureNoticeBeforeAnythingReadsIt()
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"datasets\": \"mortgage_transactions\"}")]
+    [InlineData("{\"dataset\": 3}")]
+    [InlineData("{\"dataset\": \"nope\"}")]
+    [InlineData("{\"dataset\": \"wordpress_api\", \"detail\": \"an S3 event without its detail\"}")]
+    [InlineData("{\"dataset\": \"wordpress_api\", \"detail\": {\"bucket\": {\"name\": \"acme-raw\"}}}")]
+    [InlineData("{\"dataset\": \"wordpress_api\", \"detail\": {\"bucket\": {\"name\": \"acme-raw\"}, \"object\": {\"key\": 5}}}")]
+    public void Build_InputWithoutAKnownDatasetOrAWholeS3Event_GoesToTheFailureNoticeBeforeAnythingReadsIt(string input)
     {
         var states = Build();
-        var choice = states["ValidateInput"]!;
 
-        Assert.Equal("ValidateInput", Definition()["StartAt"]!.GetValue<string>());
-        Assert.Equal("Choice", choice["Type"]!.GetValue<string>());
-        Assert.Equal("InputRejected", choice["Default"]!.GetValue<string>());
-        Assert.Equal("InputRejected", choice["Choices"]![0]!["Next"]!.GetValue<string>());
-        Assert.Equal("$.dataset", choice["Choices"]![0]!["Not"]!["Variable"]!.GetValue<string>());
-        Assert.Equal(["mortgage_transactions", "wordpress_api"], choice["Choices"]![2]!["Or"]!.AsArray().Select(c => c!["StringEquals"]!.GetValue<string>()));
+        Assert.Equal("PrepareInput", Definition()["StartAt"]!.GetValue<string>());
+        Assert.Equal("InputRejected", ChoiceRules.Next(states["PrepareInput"]!, JsonNode.Parse(input)!));
+        Assert.Equal(["mortgage_transactions", "wordpress_api"], states["PrepareInput"]!["Choices"]![2]!["Not"]!["Or"]!.AsArray().Select(c => c!["StringEquals"]!.GetValue<string>()));
         Assert.Contains("NotifyFailure", Reachable(states, "InputRejected"));
     }
 
@@ -184,15 +187,15 @@ public sealed class StateMachineDefinitionTests : IDisposable
         return seen;
     }
 
-    /// <summary>The states a valid input passes through when every step succeeds (the Choice's last rule, then each Next).</summary>
+    /// <summary>The states a valid input passes through when every step succeeds (each Choice's Default, then each Next).</summary>
     private static List<string> HappyPath(JsonObject states)
     {
         List<string> path = [];
-        for (var name = "ValidateInput"; name is not null;)
+        for (var name = "PrepareInput"; name is not null;)
         {
             path.Add(name);
             var state = states[name]!;
-            name = state["Type"]!.GetValue<string>() == "Choice" ? state["Choices"]!.AsArray()[^1]!["Next"]!.GetValue<string>() : state["Next"]?.GetValue<string>();
+            name = state["Type"]!.GetValue<string>() == "Choice" ? (state["Default"] ?? state["Choices"]!.AsArray()[^1]!["Next"])!.GetValue<string>() : state["Next"]?.GetValue<string>();
         }
 
         return path;

@@ -16,7 +16,7 @@ namespace Medallion.Aws.Tests.Deploy;
 /// them the job states are replaced — the steps that lead to the notice are the rendered ones.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class StateMachineOnMotoTests
+public sealed partial class StateMachineOnMotoTests
 {
     private readonly MotoServer _moto;
 
@@ -38,7 +38,7 @@ public sealed class StateMachineOnMotoTests
         var (status, notice) = await ExecuteAsync(Definition(conf), "k-no-dataset", "{\"datasets\": \"typo\"}");
 
         Assert.Equal("FAILED", status);
-        Assert.Equal(("ValidateInput", "Medallion.InvalidInput", "k-no-dataset"), ((string)notice["failedState"]!, (string)notice["error"]!, (string)notice["runKey"]!));
+        Assert.Equal(("PrepareInput", "Medallion.InvalidInput", "k-no-dataset"), ((string)notice["failedState"]!, (string)notice["error"]!, (string)notice["runKey"]!));
         Assert.Contains("mortgage_transactions, wordpress_api", (string)notice["cause"]!, StringComparison.Ordinal);
     }
 

@@ -12,6 +12,8 @@ public sealed partial class ConfigLoaderTests
         { "SourcePathClimbingOut_IsRefused", WithSource("{ path: ../../etc/*, format: csv }"), 4, 21, ["`path` must be a glob relative to the environment's raw root", "it climbs out of the raw root with `..`: `../../etc/*`"] },
         { "AbsoluteSourcePath_IsRefused", WithSource("{ path: /etc/passwd, format: csv }"), 4, 21, ["but it is absolute: `/etc/passwd`"] },
         { "SourcePathAsUri_IsRefused", WithSource("{ path: \"s3://other/x.csv\", format: csv }"), 4, 21, ["it is a URI"] },
+        { "UnknownPlaceholder_IsRefused", WithSource("{ path: \"orders/dt={day}/*.json\", format: json }"), 4, 21, ["`{day}` is not a placeholder; the only one is {date}"] },
+        { "SecondDatePlaceholder_IsRefused", WithSource("{ path: \"{date}/{date}.json\", format: json }"), 4, 21, ["it has {date} 2 times"] },
         { "DelimiterEqualToQuote_IsRefused", WithSource("{ path: a.csv, format: csv, csv: { delimiter: \"'\", quote: \"'\" } }"), 4, 59, ["`delimiter` `'` is also the quote character"] },
         { "DelimiterEqualToDefaultQuote_IsRefused", WithSource("{ path: a.csv, format: csv, csv: { delimiter: '\"' } }"), 4, 59, ["`delimiter` `\"` is also the quote character"] },
     };

@@ -35,6 +35,7 @@ internal static class DatasetSchema
                 ("dataset", Json.String("The dataset name; must equal the file name without .yaml.", ConfigNames.DatasetOrTablePattern)),
                 ("description", Json.String("What the dataset is.")),
                 ("schedule", Json.String("An EventBridge Scheduler expression, e.g. cron(0 3 * * ? *).")),
+                ("trigger", Json.Enum("s3: a deployed environment runs the dataset for each object landing under its raw prefix (EventBridge S3 Object Created).", DatasetParser.Triggers.Keys)),
                 ("tables", Json.List("The dataset's tables.", Json.Ref("table"))),
             ],
             "dataset", "tables");

@@ -88,5 +88,6 @@ internal static class SettingsSchema
             ("notify_success", Json.Boolean("Publish per-table counts after a successful run; default false.")),
             ("athena_scan_limit_gb", Json.Integer("The workgroup's bytes-scanned cutoff per query in GB; default 100.", 1)),
             ("analyst_policy", Json.Boolean("Create a read-only managed policy for analysts; default false.")),
+            ("event_run_limit", Json.Integer("Running executions beyond which an S3-event execution ends as deferred (its object waits for the next run); default 4, at most 999.", 1)),
         ]);
 }
