@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Medallion.Delta;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
@@ -79,7 +80,9 @@ public sealed class BackfillRunner(MedallionConfiguration configuration, TimePro
     {
         foreach (var table in tables)
         {
-            if (PromotionLog.FindPromotion(await PromotionLog.ReadAsync(table, cancellationToken), runKey) is null)
+            // The snapshot's txn marker of the run says it was promoted, without reading the history.
+            var snapshot = await new DeltaTable(table.Store, table.Layout.SilverCurrent).TryLoadSnapshotAsync(cancellationToken: cancellationToken);
+            if (await PromotionLog.FindPromotionAsync(table, snapshot, runKey, promotedVersion: null, cancellationToken) is null)
             {
                 return false;
             }

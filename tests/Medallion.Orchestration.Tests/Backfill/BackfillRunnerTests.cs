@@ -1,3 +1,4 @@
+using Medallion.Delta;
 using Medallion.Jobs.Config;
 using Medallion.Orchestration.Backfill;
 using Medallion.Orchestration.Promotion;
@@ -118,7 +119,9 @@ public sealed class BackfillRunnerTests : IDisposable
     {
         var configuration = ConfigLoader.Load(_lake.ConfDirectory);
         var dataset = configuration.FindDataset("sales")!;
-        var log = await PromotionLog.ReadAsync(new LakeTable(_lake.Store, dataset, dataset.Tables[0]));
+        var table = new LakeTable(_lake.Store, dataset, dataset.Tables[0]);
+        var snapshot = await new DeltaTable(table.Store, table.Layout.SilverCurrent).LoadSnapshotAsync();
+        var log = await PromotionLog.ReadNewestAsync(table, snapshot.Version, int.MaxValue, CancellationToken.None);
         return [.. log.Where(r => r.Operation == PromotionRecord.PromoteOperation).Select(r => r.RunKey)];
     }
 
