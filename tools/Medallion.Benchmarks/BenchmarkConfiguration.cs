@@ -48,6 +48,8 @@ internal static class BenchmarkConfiguration
                   - { name: transaction_timestamp, type: string }
                 primary_key: [transaction_id]
                 partition_by: [event_year, event_month]
+                # Every repetition reads the same raw files again, as a full reload would.
+                ingestion: full
                 transforms:
                   - trim: [transaction_id, customer_id, currency]
                   - empty_to_null: [transaction_id, customer_id, currency]

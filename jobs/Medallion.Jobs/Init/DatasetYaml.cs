@@ -71,8 +71,12 @@ internal static class DatasetYaml
             }
         }
 
-        // No partitions are guessed, so a validated run replaces the whole current table.
-        yaml.AppendLine("    promotion: replace_all");
+        // Each run reads only the raw files bronze has not ingested (ingestion: incremental, the default),
+        // so a validated run upserts its rows by the suggested key, or appends them when there is none;
+        // replacing current/ with a run's rows would drop what earlier runs promoted.
+        yaml.AppendLine(primaryKey is null
+            ? "    promotion: append   # each run reads only new raw files; add a primary_key and use merge to upsert"
+            : "    promotion: merge    # each run reads only new raw files and upserts their rows by primary_key");
         return yaml.ToString();
     }
 

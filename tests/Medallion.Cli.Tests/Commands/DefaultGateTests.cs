@@ -73,6 +73,7 @@ public sealed class DefaultGateTests : IDisposable
               - { name: amount, type: string }
             transforms:
               - cast: { amount: long }
+            ingestion: full
             promotion: replace_all
         {{(validation is null ? "" : $"    validation: {validation}")}}
         """);

@@ -24,6 +24,7 @@ public sealed class FieldNamesTests : IDisposable
                   - { name: order_id, type: string, field: "order id" }
                   - { name: unit_price, type: "decimal(10,2)", field: "unit-price" }
                   - { name: note, type: string, field: "note.text" }
+                ingestion: full
                 promotion: replace_all
             """);
         _lake.WriteRaw("shop/orders.csv", "order id,unit-price,note.text\nA 1,2.50,first\nA 2,3.00,second\n");
@@ -47,6 +48,7 @@ public sealed class FieldNamesTests : IDisposable
                 columns:
                   - { name: order_id, type: string, field: "order id" }
                   - { name: unit_price, type: "decimal(10,2)", field: "unit-price" }
+                ingestion: full
                 promotion: replace_all
             """);
         _lake.WriteRaw("shop/orders.json", """

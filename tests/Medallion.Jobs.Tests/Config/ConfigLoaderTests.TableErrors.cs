@@ -66,7 +66,7 @@ public sealed partial class ConfigLoaderTests
                 columns: [{ name: id, type: string }]
                 promotion: replace_partitions
             """,
-            6, 16, ["`promotion: replace_partitions` of table `t` would lose rows with `ingestion: incremental`", "drops the rows earlier runs promoted there", "`promotion: append`", "`ingestion: full`"]
+            6, 16, ["`promotion: replace_partitions` of table `t` would lose rows with `ingestion: incremental`", "drops the rows earlier runs promoted there", "`promotion: merge` (with a `primary_key`) or `append`", "`ingestion: full`"]
         },
         {
             "ReplaceAllWithIncrementalIngestion_NamesTheRisk",

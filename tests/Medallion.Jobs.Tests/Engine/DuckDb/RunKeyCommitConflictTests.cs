@@ -20,6 +20,8 @@ public sealed class RunKeyCommitConflictTests : IDisposable
     private readonly TestLake _lake = new();
     private readonly TablePlan _plan;
     private readonly string _file;
+    private readonly string _seed;
+    private readonly string _other;
 
     public RunKeyCommitConflictTests()
     {
@@ -32,7 +34,11 @@ public sealed class RunKeyCommitConflictTests : IDisposable
                   - { name: id, type: string }
             """));
         _plan = PlanCompiler.Compile(dataset, dataset.Tables.Single());
+        // Each run reads objects of its own: bronze holds an object's records once, so two keys
+        // re-reading one object is a conflict of its own (IncrementalIngestionTests), not this one.
+        _seed = _lake.WriteRaw("shop/seed.csv", "id\nx\ny\nz\n");
         _file = _lake.WriteRaw("shop/orders.csv", "id\na\nb\nc\n");
+        _other = _lake.WriteRaw("shop/orders-2.csv", "id\nd\ne\nf\n");
     }
 
     public void Dispose() => _lake.Dispose();
@@ -40,10 +46,10 @@ public sealed class RunKeyCommitConflictTests : IDisposable
     [Fact]
     public async Task RunBronzeAsync_TwoAttemptsOfOneKeyCommitTogether_OneFailsSayingAnotherWriterCommittedAndTheKeyHoldsItsRowsOnce()
     {
-        await Engine(new LocalObjectStore(_lake.LakeRoot), "seed").RunBronzeAsync(_plan, new RunContext("k0", Start), [_file], _lake.RawRoot);
+        await Engine(new LocalObjectStore(_lake.LakeRoot), "seed").RunBronzeAsync(_plan, new RunContext("k0", Start), [_seed], _lake.RawRoot);
         var store = new CommitTogetherStore(new LocalObjectStore(_lake.LakeRoot), attempts: 2);
 
-        var results = await Task.WhenAll(Attempt(store, "a", "k1"), Attempt(store, "b", "k1"));
+        var results = await Task.WhenAll(Attempt(store, "a", "k1", _file), Attempt(store, "b", "k1", _file));
 
         var failure = Assert.Single(results.OfType<RunFailedException>());
         Assert.Single(results, r => r is null);
@@ -56,10 +62,10 @@ public sealed class RunKeyCommitConflictTests : IDisposable
     [Fact]
     public async Task RunBronzeAsync_TwoKeysCommitTogether_BothCommit()
     {
-        await Engine(new LocalObjectStore(_lake.LakeRoot), "seed").RunBronzeAsync(_plan, new RunContext("k0", Start), [_file], _lake.RawRoot);
+        await Engine(new LocalObjectStore(_lake.LakeRoot), "seed").RunBronzeAsync(_plan, new RunContext("k0", Start), [_seed], _lake.RawRoot);
         var store = new CommitTogetherStore(new LocalObjectStore(_lake.LakeRoot), attempts: 2);
 
-        var results = await Task.WhenAll(Attempt(store, "a", "k1"), Attempt(store, "b", "k2"));
+        var results = await Task.WhenAll(Attempt(store, "a", "k1", _file), Attempt(store, "b", "k2", _other));
 
         Assert.All(results, Assert.Null);
         Assert.Equal(3, _lake.Count(Bronze, "_run_key = 'k1'"));
@@ -67,12 +73,12 @@ public sealed class RunKeyCommitConflictTests : IDisposable
     }
 
     /// <summary>One attempt in a staging folder of its own (as on S3), so both write their files before either commits.</summary>
-    private async Task<Exception?> Attempt(IObjectStore store, string name, string runKey)
+    private async Task<Exception?> Attempt(IObjectStore store, string name, string runKey, string file)
     {
         try
         {
             await Task.Yield();
-            await Engine(store, name).RunBronzeAsync(_plan, new RunContext(runKey, Start), [_file], _lake.RawRoot);
+            await Engine(store, name).RunBronzeAsync(_plan, new RunContext(runKey, Start), [file], _lake.RawRoot);
             return null;
         }
         catch (RunFailedException failure)
