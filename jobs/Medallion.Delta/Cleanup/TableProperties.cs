@@ -1,4 +1,5 @@
 using System.Globalization;
+using Medallion.Delta.Maintenance;
 
 namespace Medallion.Delta.Cleanup;
 
@@ -38,36 +39,6 @@ internal static class TableProperties
     /// <remarks>Throws <see cref="FormatException"/> naming the property for a value that is not an interval.</remarks>
     public static TimeSpan DeletedFileRetention(DeltaMetadata metadata) => Interval(metadata, DeletedFileRetentionKey, DefaultDeletedFileRetention);
 
-    /// <summary>
-    /// Parses the calendar-interval form Delta writes, <c>interval 30 days</c> (the word
-    /// <c>interval</c> optional; units from milliseconds to weeks, singular or plural).
-    /// </summary>
-    public static TimeSpan? ParseInterval(string text)
-    {
-        var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length > 0 && string.Equals(parts[0], "interval", StringComparison.OrdinalIgnoreCase))
-        {
-            parts = parts[1..];
-        }
-
-        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 0)
-        {
-            return null;
-        }
-
-        TimeSpan? unit = parts[1].ToLowerInvariant().TrimEnd('s') switch
-        {
-            "millisecond" => TimeSpan.FromMilliseconds(1),
-            "second" => TimeSpan.FromSeconds(1),
-            "minute" => TimeSpan.FromMinutes(1),
-            "hour" => TimeSpan.FromHours(1),
-            "day" => TimeSpan.FromDays(1),
-            "week" => TimeSpan.FromDays(7),
-            _ => null,
-        };
-        return unit * count;
-    }
-
     private static TimeSpan Interval(DeltaMetadata metadata, string key, TimeSpan fallback)
     {
         if (!metadata.Configuration.TryGetValue(key, out var text))
@@ -75,7 +46,8 @@ internal static class TableProperties
             return fallback;
         }
 
-        return ParseInterval(text)
-            ?? throw new FormatException($"The table property {key} is '{text}', which is not an interval such as 'interval 30 days'.");
+        return DeltaRetention.TryParseInterval(text, out var interval)
+            ? interval
+            : throw new FormatException($"The table property {key} is '{text}', which is not an interval such as 'interval 30 days'.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Medallion.Delta.Cleanup;
 
 namespace Medallion.Delta.Maintenance;
 
@@ -10,10 +11,10 @@ namespace Medallion.Delta.Maintenance;
 public static partial class DeltaRetention
 {
     /// <summary>The table property that holds the retention.</summary>
-    public const string DeletedFileRetentionProperty = "delta.deletedFileRetentionDuration";
+    public const string DeletedFileRetentionProperty = TableProperties.DeletedFileRetentionKey;
 
     /// <summary>Delta's default when the property is not set.</summary>
-    public static TimeSpan DefaultDeletedFileRetention { get; } = TimeSpan.FromDays(7);
+    public static TimeSpan DefaultDeletedFileRetention => TableProperties.DefaultDeletedFileRetention;
 
     /// <summary>The table's retention of removed files: its property when set and readable, else the 7-day default.</summary>
     public static TimeSpan DeletedFileRetention(DeltaMetadata metadata)
@@ -24,7 +25,11 @@ public static partial class DeltaRetention
             : DefaultDeletedFileRetention;
     }
 
-    /// <summary>Parses Delta's <c>interval N unit</c> (units: weeks, days, hours, minutes, seconds; singular or plural), or the short <c>7d</c>, <c>12h</c>, <c>30m</c>.</summary>
+    /// <summary>
+    /// Parses Delta's <c>interval N unit</c> (units: weeks to milliseconds; singular or plural; the word
+    /// <c>interval</c> optional), or the short <c>7d</c>, <c>12h</c>, <c>30m</c>, <c>500ms</c>: the one reader of
+    /// the retention properties, for the writer's checkpoints and log cleanup and for vacuum.
+    /// </summary>
     public static bool TryParseInterval(string? text, out TimeSpan interval)
     {
         interval = default;
@@ -35,7 +40,8 @@ public static partial class DeltaRetention
         }
 
         var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-        interval = char.ToLowerInvariant(match.Groups["unit"].Value[0]) switch
+        var unit = match.Groups["unit"].Value.ToLowerInvariant();
+        interval = unit is "ms" || unit.StartsWith("millisecond", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(amount) : unit[0] switch
         {
             'w' => TimeSpan.FromDays(7 * amount),
             'd' => TimeSpan.FromDays(amount),
@@ -46,6 +52,6 @@ public static partial class DeltaRetention
         return true;
     }
 
-    [GeneratedRegex(@"^\s*(?:interval\s+)?(?<amount>\d+(?:\.\d+)?)\s*(?<unit>(?:week|day|hour|minute|second)s?|w|d|h|m|s)\s*\z", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:interval\s+)?(?<amount>\d+(?:\.\d+)?)\s*(?<unit>(?:week|day|hour|minute|second|millisecond)s?|ms|w|d|h|m|s)\s*\z", RegexOptions.IgnoreCase)]
     private static partial Regex Interval();
 }
