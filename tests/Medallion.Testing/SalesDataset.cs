@@ -6,7 +6,8 @@ public static class SalesDataset
     public const string Current = "silver/sales/orders/schema_v=1/current";
     public const string Latest = "silver/sales/orders/_LATEST.json";
 
-    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions", string ingestion = "full") => lake.WriteDataset("sales", $$"""
+    /// <param name="primaryKey">Declares <c>primary_key: [id]</c>, which <c>promotion: merge</c> needs.</param>
+    public static void WriteTo(TestLake lake, string validation = "min_rows: 1", string promotion = "replace_partitions", string ingestion = "full", bool primaryKey = false) => lake.WriteDataset("sales", $$"""
         dataset: sales
         tables:
           - name: orders
@@ -16,6 +17,7 @@ public static class SalesDataset
               - { name: amount, type: string }
               - { name: day, type: date }
             partition_by: [day_month]
+            {{(primaryKey ? "primary_key: [id]" : "")}}
             transforms:
               - cast: { amount: "decimal(10,2)" }
               - split_date: { column: day, parts: [month] }
