@@ -49,6 +49,10 @@ internal sealed record JobSetup(
         return new JobSetup(plan, selection.Environment, run, layout, lakeRoot, rawRoot, lake, raw, new RunLifecycle(new RunLedger(lake), layout, clock), clock);
     }
 
+    /// <summary>The run as the orchestrator's raw selection sees it (<see cref="BronzeJobStart"/>): its key, start and <c>--object</c>.</summary>
+    public EngineRun EngineRun(string? executionArn) =>
+        new(Plan.Dataset, Plan.Table.Name, Environment, Run.RunKey, [LayerNames.Bronze, LayerNames.Silver], Run.StartedAt, executionArn) { Files = Files };
+
     /// <summary>A table's location for Spark: the lake root joined with its layout path.</summary>
     public string LakePath(string relative) => LakeRoot.TrimEnd('/') + "/" + relative;
 
