@@ -15,7 +15,7 @@ internal sealed record JobSetup(
     TablePlan Plan, EnvironmentSpec Environment, RunContext Run, LakeLayout Layout,
     string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, RunLifecycle Lifecycle, TimeProvider Clock)
 {
-    /// <summary>The raw objects bronze reads, relative to the raw root (<c>--object</c>), or null for every matching object.</summary>
+    /// <summary>The raw objects bronze reads, relative to the raw root (<c>--object</c>), or null for what the table's <c>ingestion:</c> chooses.</summary>
     public IReadOnlyList<string>? Files { get; init; }
 
     /// <summary>
