@@ -15,7 +15,7 @@ internal sealed record JobSetup(
     TablePlan Plan, EnvironmentSpec Environment, RunContext Run, LakeLayout Layout,
     string LakeRoot, string RawRoot, IObjectStore Lake, IObjectStore Raw, RunLifecycle Lifecycle, TimeProvider Clock)
 {
-    /// <summary>The raw objects bronze reads, relative to the raw root (<c>--object</c>), or null for every matching object.</summary>
+    /// <summary>The raw objects bronze reads, relative to the raw root (<c>--object</c>), or null for what the table's <c>ingestion:</c> chooses.</summary>
     public IReadOnlyList<string>? Files { get; init; }
 
     /// <summary>
@@ -48,6 +48,10 @@ internal sealed record JobSetup(
         var raw = LakeResolver.OpenStore(rawRoot, selection.Environment);
         return new JobSetup(plan, selection.Environment, run, layout, lakeRoot, rawRoot, lake, raw, new RunLifecycle(new RunLedger(lake), layout, clock), clock);
     }
+
+    /// <summary>The run as the orchestrator's raw selection sees it (<see cref="BronzeJobStart"/>): its key, start and <c>--object</c>.</summary>
+    public EngineRun EngineRun(string? executionArn) =>
+        new(Plan.Dataset, Plan.Table.Name, Environment, Run.RunKey, [LayerNames.Bronze, LayerNames.Silver], Run.StartedAt, executionArn) { Files = Files };
 
     /// <summary>A table's location for Spark: the lake root joined with its layout path.</summary>
     public string LakePath(string relative) => LakeRoot.TrimEnd('/') + "/" + relative;

@@ -1,6 +1,7 @@
 using Medallion.Delta.S3;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
+using Medallion.Jobs.Engine;
 using Medallion.Jobs.Engine.Spark;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Ledger;
@@ -110,10 +111,33 @@ internal static class Program
         try
         {
             // The execution is known from the first step on, so even a failed run's ledger names it.
-            var entry = await setup.Lifecycle.StartAsync(Trace(arguments).ApplyTo(setup.NewEntry(step)), resume: step == SparkJobArguments.Silver);
-            entry = await setup.Lifecycle.RunAsync(entry, [async _ => step == SparkJobArguments.Bronze
-                ? await BronzeJob.RunAsync(spark, setup)
-                : await SilverJob.RunAsync(spark, setup)]);
+            var fresh = Trace(arguments).ApplyTo(setup.NewEntry(step));
+            RunLedgerEntry entry;
+            if (step == SparkJobArguments.Bronze)
+            {
+                // The objects to read are chosen as the embedded engine chooses them, and recorded before any is read.
+                var started = await new BronzeJobStart(setup.Lake, setup.Raw, setup.Lifecycle).StartAsync(setup.EngineRun(arguments.ExecutionArn), setup.Plan.Table, fresh);
+                if (started.NothingNew)
+                {
+                    await Console.Out.WriteLineAsync($"{name}: {RunLedgerEntry.NothingNew} ({started.Entry.Ingestion!.Describe()}); bronze and silver are left as they are.");
+                    return true;
+                }
+
+                entry = await setup.Lifecycle.RunAsync(started.Entry, [async _ => await BronzeJob.RunAsync(spark, setup, started.Files)]);
+            }
+            else
+            {
+                if (await new RunLedger(setup.Lake).ReadAsync(setup.Layout, setup.Run.RunKey) is { Status: RunLedgerEntry.NothingNew } done)
+                {
+                    // Its bronze job found nothing new and wrote nothing: there is no silver to compute (the promote step skips it too).
+                    await Console.Out.WriteLineAsync($"{name}: {RunLedgerEntry.NothingNew} ({done.Ingestion?.Describe() ?? "nothing new"}); nothing to do.");
+                    return true;
+                }
+
+                entry = await setup.Lifecycle.StartAsync(fresh, resume: true);
+                entry = await setup.Lifecycle.RunAsync(entry, [async _ => await SilverJob.RunAsync(spark, setup)]);
+            }
+
             if (entry.Status == RunLedgerEntry.Failed)
             {
                 // Printed for the EMR log; the ledger holds the same reason for the orchestrator.
@@ -123,6 +147,12 @@ internal static class Program
 
             await Console.Out.WriteLineAsync($"{name}: {entry.Status}");
             return true;
+        }
+        catch (RunFailedException error)
+        {
+            // Chosen before the ledger was started (a retry's recorded object is gone): nothing was written.
+            await Console.Error.WriteLineAsync($"{name} failed: {error.Message}");
+            return false;
         }
         catch (MedallionException error)
         {

@@ -66,6 +66,26 @@ public sealed class EmrServerlessEngine : IRunEngine
         return new EmrServerlessEngine(context, confDirectory, bundle ?? SparkJobLauncher.DefaultBundle(environment.Name));
     }
 
+    /// <summary>
+    /// Refuses what the job runs this engine starts cannot carry yet: their bronze job chooses its raw objects
+    /// itself (the table's <c>ingestion:</c>, a retry's recorded set), and the launcher passes it no list.
+    /// Refused before anything is written, rather than read objects other than the ones asked for.
+    /// </summary>
+    /// <exception cref="ArgumentException"><c>--files</c>, <c>--object</c>, <c>--reprocess</c> or a backfill slice on this engine (a usage error).</exception>
+    public Task PrepareAsync(EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Layers.Contains(SparkJob.Bronze) && (run.Files is not null || run.Reprocess))
+        {
+            throw new ArgumentException(
+                $"--files, --object, --reprocess and backfill cannot be used on environment `{run.Environment.Name}` yet: its EMR bronze job reads what " +
+                "each table's ingestion chooses (new or changed objects, or all of them with `ingestion: full`). An S3 event's state machine " +
+                "execution passes --object to the job itself.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<TableRunOutcome>> RunBronzeAsync(EngineRun run, IReadOnlyList<TableSpec> tables, CancellationToken cancellationToken = default) =>
         RunStepAsync(SparkJob.Bronze, run, tables, cancellationToken);
 

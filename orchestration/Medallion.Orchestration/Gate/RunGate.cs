@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Medallion.Jobs.Lake;
 using Medallion.Orchestration.History;
+using Medallion.Orchestration.Ledger;
 using Medallion.Orchestration.Promotion;
 using Medallion.Orchestration.Runs;
 using Medallion.Orchestration.Tracing;
@@ -54,7 +55,7 @@ public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
     /// plain lines (a log, not a terminal) to <paramref name="output"/>.
     /// </summary>
     /// <param name="trace">The execution and job runs that made the run, recorded in each ledger first (and so in the promotion); null when unknown.</param>
-    /// <returns>True when every table passed validation (and so was promoted).</returns>
+    /// <returns>True when every table passed validation (and so was promoted); a table whose run ended <c>nothing_new</c> is skipped.</returns>
     public static async Task<bool> ValidateAndPromoteAsync(
         PipelineSelection selection, string runKey, TextWriter output, TimeProvider clock, RunTrace? trace = null, CancellationToken cancellationToken = default)
     {
@@ -66,8 +67,22 @@ public sealed class RunGate(TimeProvider clock, IRunReporter reporter)
             await RunTraceRecorder.RecordAsync(tables, RunKey.Validate(runKey), trace, cancellationToken);
         }
 
+        var gated = new List<LakeTable>();
+        foreach (var table in tables)
+        {
+            // A run that found nothing new wrote nothing (the Spark bronze job ended it nothing_new, its silver
+            // job skipped it): there is nothing to validate or promote, and nothing failed, as in `medallion run`.
+            if (await new RunLedger(table.Store).ReadAsync(table.Layout, runKey, cancellationToken) is { Status: RunLedgerEntry.NothingNew } entry)
+            {
+                await output.WriteLineAsync($"{table.Name}: run {runKey}: {entry.Ingestion?.Describe() ?? "nothing new"}; nothing to validate or promote.");
+                continue;
+            }
+
+            gated.Add(table);
+        }
+
         var passed = true;
-        await foreach (var outcome in gate.PassAsync(tables, runKey, promote: true, cancellationToken))
+        await foreach (var outcome in gate.PassAsync(gated, runKey, promote: true, cancellationToken))
         {
             foreach (var line in outcome.Describe())
             {

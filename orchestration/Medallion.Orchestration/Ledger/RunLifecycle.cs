@@ -32,6 +32,22 @@ public sealed class RunLifecycle(RunLedger ledger, LakeLayout layout, TimeProvid
     }
 
     /// <summary>
+    /// Ends a run that found nothing to read (<see cref="RunIngestion.NothingNew"/>) before any layer ran:
+    /// the entry is final at once (<c>nothing_new</c>, with how the objects were chosen), with no
+    /// <c>_SUCCESS</c>, so nothing after it (silver, validation, promotion) runs.
+    /// </summary>
+    /// <param name="fresh">The entry the run would have started with.</param>
+    public async Task<RunLedgerEntry> EndNothingNewAsync(RunLedgerEntry fresh, RunIngestion ingestion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fresh);
+        ArgumentNullException.ThrowIfNull(ingestion);
+        var entry = fresh.WithStatus(RunLedgerEntry.NothingNew, clock.GetUtcNow()) with { Ingestion = ingestion, InputFiles = [] };
+        await ledger.ClearSucceededAsync(layout, entry.RunKey, cancellationToken);
+        await ledger.WriteAsync(layout, entry, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>
     /// Runs <paramref name="layers"/> (each runs one layer and hands back its outcome) in order, recording each result as it completes. Any exception
     /// ends the entry <c>failed</c> with its reason (a cancelled run too, which is then rethrown).
     /// </summary>

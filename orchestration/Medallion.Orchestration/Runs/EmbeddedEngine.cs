@@ -153,23 +153,19 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
         return await lifecycle.StartAsync(
             RunLedgerEntry.Starting(
                 run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion,
-                [.. inputs.Select(InputFile)], _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn, Ingestion = ingestion },
+                [.. inputs.Select(RawSelection.InputFile)], _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn, Ingestion = ingestion },
             resume: false, cancellationToken);
     }
 
     /// <summary>The entry of a table with nothing to read: final at once, and nothing else is written.</summary>
-    private async Task<RunLedgerEntry> NothingNewAsync(
-        Workspace workspace, LakeLayout layout, EngineRun run, TableSpec table, RawSelection.Choice selection, CancellationToken cancellationToken)
-    {
-        var entry = RunLedgerEntry.Starting(
+    private Task<RunLedgerEntry> NothingNewAsync(
+        Workspace workspace, LakeLayout layout, EngineRun run, TableSpec table, RawSelection.Choice selection, CancellationToken cancellationToken) =>
+        new RunLifecycle(workspace.Ledger, layout, _clock).EndNothingNewAsync(
+            RunLedgerEntry.Starting(
                 run.RunKey, run.Dataset.Name, table.Name, run.Layers, EngineName, run.Environment.Name, table.SchemaVersion, [], _clock.GetUtcNow())
-            .WithStatus(RunLedgerEntry.NothingNew, _clock.GetUtcNow()) with { ExecutionArn = run.ExecutionArn, Ingestion = selection.Ingestion };
-        await workspace.Ledger.ClearSucceededAsync(layout, run.RunKey, cancellationToken);
-        await workspace.Ledger.WriteAsync(layout, entry, cancellationToken);
-        return entry;
-    }
-
-    private static RunInputFile InputFile(ObjectInfo file) => new(file.Path, file.Size) { Version = RawObject.Of(file).Version };
+            with { ExecutionArn = run.ExecutionArn },
+            selection.Ingestion,
+            cancellationToken);
 
     /// <summary>The stores and engine of this run, and every table's matching raw objects, listed once by <see cref="PrepareAsync"/>.</summary>
     private async Task<Workspace> OpenAsync(EngineRun run, CancellationToken cancellationToken)

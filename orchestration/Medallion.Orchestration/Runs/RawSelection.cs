@@ -60,6 +60,13 @@ internal sealed class RawSelection(IObjectStore lake, RunLedger ledger)
         return new Choice(fresh, new RunIngestion(RunIngestion.Incremental, NothingNew: fresh.Count == 0 && ingested.Count > 0, ingested.LastRunKey));
     }
 
+    /// <summary>An object chosen, as <c>_run.json</c> lists it: path, size and version (ETag, or a local file's modification time).</summary>
+    internal static RunInputFile InputFile(ObjectInfo listed)
+    {
+        ArgumentNullException.ThrowIfNull(listed);
+        return new RunInputFile(listed.Path, listed.Size) { Version = RawObject.Of(listed).Version };
+    }
+
     /// <summary>The objects chosen, and how.</summary>
     internal sealed record Choice(IReadOnlyList<ObjectInfo> Files, RunIngestion Ingestion);
 }

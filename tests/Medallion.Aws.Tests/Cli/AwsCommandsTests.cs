@@ -174,6 +174,22 @@ public sealed class AwsCommandsTests
         Assert.Contains("--input cannot be used on environment `prod`: it runs on spark", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>The EMR bronze job chooses its raw objects itself; a run asking for other ones must not start it.</summary>
+    [Theory]
+    [InlineData("--reprocess")]
+    [InlineData("--files", "mortgage_transactions/*.csv")]
+    public async Task Run_SparkEnvironmentWithFilesOrReprocess_ExitsTwoBeforeReachingAws(params string[] option)
+    {
+        // Nothing listens on the discard port and the bundle is missing: reaching either would fail with exit 1.
+        using var conf = new AwsConf(new Uri("http://127.0.0.1:9"));
+        using var temp = new TempDirectory();
+
+        var (exitCode, _, stderr) = await RunAsync(["run", "mortgage_transactions", "--env", "prod", .. option, "--bundle", temp.Combine("missing.zip"), "--conf", conf.Directory]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--files, --object, --reprocess and backfill cannot be used on environment `prod` yet", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ScheduleTrigger_DeployedStateMachine_StartsExecutionNamedByRunKey()
     {

@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Medallion.Delta;
 using Medallion.Jobs.Engine.Ingestion;
-using Medallion.Jobs.Lake;
-using Medallion.Jobs.Plan;
 
 namespace Medallion.Jobs.Engine.DuckDb;
 
@@ -16,8 +12,8 @@ namespace Medallion.Jobs.Engine.DuckDb;
 /// instead of doubling the rows (<see cref="DuckDbTables.ReplaceRun"/>). The same commit records
 /// which raw objects the rows came from (<see cref="IngestedObjects"/>) and replaces the rows
 /// earlier runs took from those objects (<see cref="EarlierRows"/>), so bronze holds each object's
-/// records once however often it is read. The statements
-/// are <see cref="BronzeScript"/>'s, in its listing's order.
+/// records once however often it is read (<see cref="BronzeCommit"/>, shared with the Spark job host).
+/// The statements are <see cref="BronzeScript"/>'s, in its listing's order.
 /// </summary>
 /// <param name="scratchDirectory">Where the reader writes repaired copies of files DuckDB refused (see <see cref="RawRecordsReader"/>).</param>
 internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, string scratchDirectory)
@@ -35,28 +31,9 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
             r => (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
             cancellationToken)[0];
 
-        var schema = LakeSchemas.Bronze(plan);
-        var table = tables.Open(script.TablePath);
-        var transaction = await table.StartTransactionAsync(cancellationToken);
-        SchemaChanges.Apply(transaction, schema, LakeSchemas.BronzePartitions, plan.Table, script.TablePath);
-        DuckDbTables.ReplaceRun(transaction, run.RunKey);
-        var reread = await new EarlierRows(session, tables, script.TablePath).ReplaceAsync(transaction, run.RunKey, objects, cancellationToken);
-
-        var written = await new ParquetFileWriter(session, tables).WriteAsync(script.Write, script.TablePath, schema, cancellationToken);
-        var held = IngestedObjects.Write(objects);
-        foreach (var file in written)
-        {
-            // The record of what was ingested goes in the commit that adds the rows (see IngestedObjects).
-            transaction.Add(file with { Tags = new Dictionary<string, string> { [LakeLayout.RunKeyTag] = run.RunKey, [IngestedObjects.Tag] = held } });
-        }
-
-        var version = await CommitInfo.CommitRunAsync(
-            transaction,
-            tables.Store.Describe(script.TablePath),
-            run.RunKey,
-            new Dictionary<string, JsonNode?> { ["mode"] = "ReplaceRunKey", ["runKey"] = run.RunKey, ["rawObjects"] = objects.Count, ["rawObjectsReread"] = reread },
-            CommitInfo.Extras(run, read, written.Sum(f => f.Stats?.NumRecords ?? 0), quarantined: 0),
-            cancellationToken);
+        var writer = new ParquetFileWriter(session, tables);
+        var (version, written) = await new BronzeCommit(session, tables).CommitAsync(
+            plan, script.TablePath, run, objects, read, (schema, token) => writer.WriteAsync(script.Write, script.TablePath, schema, token), cancellationToken);
         return new LayerResult(
             "bronze", tables.Store.Describe(script.TablePath), read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
             new Dictionary<string, long>(), version, written.Count, clock.Elapsed);

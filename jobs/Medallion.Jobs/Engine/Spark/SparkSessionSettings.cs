@@ -18,5 +18,9 @@ public static class SparkSessionSettings
         // Casts with a format (try_to_timestamp) give null for a text they cannot read; under the
         // default EXCEPTION policy a text the pre-3.0 parser would read differently fails the job instead.
         ["spark.sql.legacy.timeParserPolicy"] = "CORRECTED",
+
+        // Bronze's Parquet files are committed by Medallion's own Delta writer (SparkBronzeCommit), and every
+        // reader of the table (DuckDB, Athena, delta-spark) expects Delta's INT64 timestamps, not Spark's default INT96.
+        ["spark.sql.parquet.outputTimestampType"] = "TIMESTAMP_MICROS",
     };
 }
