@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Medallion.Aws.Deploy;
+using Medallion.Delta.S3;
+using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Orchestration.Gate;
 using Medallion.Orchestration.Outcomes;
@@ -23,6 +25,9 @@ public sealed partial class StateMachineOnMotoTests
     public StateMachineOnMotoTests(MotoServer moto)
     {
         _moto = moto;
+        // Staging a run opens an s3:// lake, as the CLI and the job host can once they register the store;
+        // without this the tests passed only after another test had registered it.
+        ObjectStoreRegistry.Default.Register(new S3ObjectStoreFactory());
         // The embedded engine reaches the moto lake through the default credential chain.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", MotoServer.AccessKey);
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", MotoServer.SecretKey);
