@@ -104,12 +104,17 @@ internal static class PlanCommand
     private static async Task PrintInputsAsync(CliContext context, Jobs.Config.MedallionConfiguration configuration, PipelineSelection selection, CancellationToken cancellationToken)
     {
         var engineContext = new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context));
-        foreach (var (name, ingestion, files, matching) in await RawInputsPreview.ChooseAsync(engineContext, selection, new RunRequest(selection.Dataset.Name), cancellationToken))
+        foreach (var (name, ingestion, files, changed, matching) in await RawInputsPreview.ChooseAsync(engineContext, selection, new RunRequest(selection.Dataset.Name), cancellationToken))
         {
             var what = ingestion.NothingNew
                 ? $"{ingestion.Describe()}: the next run reads none of {matching} matching raw object(s)"
-                : $"the next run reads {files.Count} of {matching} matching raw object(s){(files.Count == 0 ? "" : ": " + string.Join(", ", files))}";
+                : $"the next run reads {files.Count} of {matching} matching raw object(s){(files.Count == 0 ? "" : ": " + string.Join(", ", files.Select(f => changed.Contains(f) ? f + " (changed)" : f)))}";
             context.Output.WriteLine($"-- {selection.Dataset.Name}.{name}: ingestion {ingestion.Mode}; {what}");
+            if (changed.Count > 0)
+            {
+                // Which rows the run recomputes: every record of the objects it reads; a changed object's earlier rows go.
+                context.Output.WriteLine($"--   {changed.Count} changed object(s) are read again: bronze replaces the rows it holds from their earlier version");
+            }
         }
 
         context.Output.WriteLine();
