@@ -23,8 +23,9 @@ namespace Medallion.Jobs.Engine.DuckDb;
 internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, string scratchDirectory)
 {
     /// <param name="objects">The raw objects <paramref name="files"/> are copies of, as their store lists them: recorded on the files written, and their earlier rows replaced.</param>
+    /// <param name="bronze">The bronze table's latest snapshot when the caller already loaded it (to choose the objects), so it is not loaded twice; null: loaded here.</param>
     public async Task<LayerResult> RunAsync(
-        BronzeScript script, RunContext run, IReadOnlyList<string> files, IReadOnlyList<RawObject> objects, CancellationToken cancellationToken = default)
+        BronzeScript script, RunContext run, IReadOnlyList<string> files, IReadOnlyList<RawObject> objects, DeltaSnapshot? bronze = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var plan = script.Plan;
@@ -37,7 +38,8 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
 
         var schema = LakeSchemas.Bronze(plan);
         var table = tables.Open(script.TablePath);
-        var transaction = await table.StartTransactionAsync(cancellationToken);
+        // A snapshot loaded before the raw files were staged may be behind: the commit's conflict checks see what landed since.
+        var transaction = bronze is null ? await table.StartTransactionAsync(cancellationToken) : table.StartTransaction(bronze);
         SchemaChanges.Apply(transaction, schema, LakeSchemas.BronzePartitions, plan.Table, script.TablePath);
         DuckDbTables.ReplaceRun(transaction, run.RunKey);
         var reread = await new EarlierRows(session, tables, script.TablePath).ReplaceAsync(transaction, run.RunKey, objects, cancellationToken);
