@@ -37,6 +37,22 @@ public sealed partial class PlanCommandTests
             await InputLinesAsync());
     }
 
+    [Fact]
+    public async Task PlanInputs_InputOption_ListsTheObjectsOfThatRawRoot()
+    {
+        SalesDataset.WriteTo(_lake, promotion: "append", ingestion: "incremental");
+        LandSales("day1", "a,1.00,2024-01-05");
+        var landing = Path.Combine(_lake.Root, "landing", "sales");
+        Directory.CreateDirectory(landing);
+        File.WriteAllText(Path.Combine(landing, "other.csv"), "id,amount,day\nb,2.00,2024-01-06\n");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "plan", "sales", "--inputs", "--input", Path.Combine(_lake.Root, "landing"), "--conf", _lake.ConfDirectory);
+
+        Assert.True(exitCode == 0, error);
+        Assert.StartsWith("-- sales.orders: ingestion incremental; the next run reads 1 of 1 matching raw object(s): sales/other.csv\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     private void LandSales(string name, params string[] rows) =>
         _lake.WriteRaw($"sales/{name}.csv", "id,amount,day\n" + string.Join('\n', rows) + "\n");
 
