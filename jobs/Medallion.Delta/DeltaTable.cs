@@ -59,9 +59,17 @@ public sealed class DeltaTable
 
     /// <summary>Reads the latest snapshot (if any) and starts a transaction on it.</summary>
     /// <remarks>Throws <see cref="DeltaUnsupportedFeatureException"/> when the table needs a writer version above 2.</remarks>
-    public async Task<DeltaTransaction> StartTransactionAsync(CancellationToken cancellationToken = default)
+    public async Task<DeltaTransaction> StartTransactionAsync(CancellationToken cancellationToken = default) =>
+        StartTransaction(await TryLoadSnapshotAsync(cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Starts a transaction on a snapshot of this table the caller already loaded (null: no table yet), so a
+    /// writer that read the snapshot to decide what to do does not load it again. If the table moved on since,
+    /// the commit sees the newer versions as it would any concurrent writer's (conflict checks, or a retry).
+    /// </summary>
+    /// <remarks>Throws <see cref="DeltaUnsupportedFeatureException"/> when the table needs a writer version above 2.</remarks>
+    public DeltaTransaction StartTransaction(DeltaSnapshot? snapshot)
     {
-        var snapshot = await TryLoadSnapshotAsync(cancellationToken: cancellationToken);
         if (snapshot is not null)
         {
             ProtocolCheck.EnsureWritable(snapshot.Protocol, _store.Describe(TablePath));

@@ -34,6 +34,9 @@ public static class CrashPoints
     /// <summary>After the Delta commit, before <c>_LATEST.json</c>.</summary>
     public const string PromoteAfterCommit = "promote-after-commit";
 
+    /// <summary>After a backfill slice is promoted, before the next slice starts (a backfill killed "after slice N").</summary>
+    public const string BackfillSlicePromoted = "backfill-slice-promoted";
+
     /// <summary>Called with a point's name each time a step reaches it. Set once by a host before any run.</summary>
     /// <value>Default null: the crash points do nothing (every real deployment).</value>
     public static Action<string>? Handler { get; set; }

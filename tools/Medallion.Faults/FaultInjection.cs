@@ -13,6 +13,8 @@ namespace Medallion.Faults;
 /// <item><c>hold</c>: creates <c>{MEDALLION_FAULT_GATE}.{pid}.reached</c> and waits until the file
 /// <c>MEDALLION_FAULT_GATE</c> exists, so a test can make two real processes overlap at that step without timing.</item>
 /// </list>
+/// With <c>MEDALLION_FAULT_HIT</c> = N it acts the N-th time the point is reached (default: the first), e.g.
+/// a backfill killed after its third slice.
 /// Unset in every real deployment, where installing it changes nothing.
 /// </summary>
 public static class FaultInjection
@@ -20,6 +22,7 @@ public static class FaultInjection
     public const string Variable = "MEDALLION_FAULT_AT";
     public const string ActionVariable = "MEDALLION_FAULT_ACTION";
     public const string GateVariable = "MEDALLION_FAULT_GATE";
+    public const string HitVariable = "MEDALLION_FAULT_HIT";
 
     /// <summary>How long <c>hold</c> waits for its gate before going on (a test that forgot to open it still ends).</summary>
     private static readonly TimeSpan HoldLimit = TimeSpan.FromMinutes(2);
@@ -35,9 +38,11 @@ public static class FaultInjection
 
         var action = Environment.GetEnvironmentVariable(ActionVariable);
         var gate = Environment.GetEnvironmentVariable(GateVariable);
+        var hit = int.TryParse(Environment.GetEnvironmentVariable(HitVariable), System.Globalization.CultureInfo.InvariantCulture, out var nth) ? nth : 1;
+        var reached = 0;
         CrashPoints.Handler = point =>
         {
-            if (point != target)
+            if (point != target || Interlocked.Increment(ref reached) != hit)
             {
                 return;
             }

@@ -29,9 +29,10 @@ internal static class PlanCommand
         {
             Description = "First list, per table, the raw objects the next run would read and why (ingestion mode, new or changed objects): lists the raw root and reads bronze, writes nothing.",
         };
+        var input = new Option<string?>("--input", "-i") { Description = "With --inputs: the raw root the run will read (run's --input) instead of the environment's raw_root." };
         var command = new Command("plan", "Print the SQL an engine runs for each table (bronze read and typing, silver transforms and rules), in the dialect of the environment's engine (spark environments: Spark SQL) unless --engine says otherwise.")
         {
-            dataset, table, layer, environment, engine, step, width, inputs,
+            dataset, table, layer, environment, engine, step, width, inputs, input,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -48,7 +49,7 @@ internal static class PlanCommand
             using var described = engines.Open(kind, new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context)));
             if (parseResult.GetValue(inputs))
             {
-                await PrintInputsAsync(context, configuration, selection, cancellationToken);
+                await PrintInputsAsync(context, configuration, selection, parseResult.GetValue(input), cancellationToken);
             }
 
             var sections = new List<(string Header, IReadOnlyList<(string Step, string Statement)> Statements)>();
@@ -101,15 +102,21 @@ internal static class PlanCommand
     }
 
     /// <summary>One comment line per table: how the next run chooses its raw objects, and which they are.</summary>
-    private static async Task PrintInputsAsync(CliContext context, Jobs.Config.MedallionConfiguration configuration, PipelineSelection selection, CancellationToken cancellationToken)
+    private static async Task PrintInputsAsync(
+        CliContext context, Jobs.Config.MedallionConfiguration configuration, PipelineSelection selection, string? input, CancellationToken cancellationToken)
     {
-        var engineContext = new RunEngineContext(configuration, selection.Environment, Input: null, context.Clock, new ConsoleRunReporter(context));
-        foreach (var (name, ingestion, files, matching) in await RawInputsPreview.ChooseAsync(engineContext, selection, new RunRequest(selection.Dataset.Name), cancellationToken))
+        var engineContext = new RunEngineContext(configuration, selection.Environment, input, context.Clock, new ConsoleRunReporter(context));
+        foreach (var (name, ingestion, files, changed, matching) in await RawInputsPreview.ChooseAsync(engineContext, selection, new RunRequest(selection.Dataset.Name), cancellationToken))
         {
             var what = ingestion.NothingNew
                 ? $"{ingestion.Describe()}: the next run reads none of {matching} matching raw object(s)"
-                : $"the next run reads {files.Count} of {matching} matching raw object(s){(files.Count == 0 ? "" : ": " + string.Join(", ", files))}";
+                : $"the next run reads {files.Count} of {matching} matching raw object(s){(files.Count == 0 ? "" : ": " + string.Join(", ", files.Select(f => changed.Contains(f) ? f + " (changed)" : f)))}";
             context.Output.WriteLine($"-- {selection.Dataset.Name}.{name}: ingestion {ingestion.Mode}; {what}");
+            if (changed.Count > 0)
+            {
+                // Which rows the run recomputes: every record of the objects it reads; a changed object's earlier rows go.
+                context.Output.WriteLine($"--   {changed.Count} changed object(s) are read again: bronze replaces the rows it holds from their earlier version");
+            }
         }
 
         context.Output.WriteLine();

@@ -42,6 +42,8 @@ public sealed class BackfillRunner(MedallionConfiguration configuration, TimePro
             {
                 yield break;
             }
+
+            CrashPoints.Reach(CrashPoints.BackfillSlicePromoted);
         }
     }
 

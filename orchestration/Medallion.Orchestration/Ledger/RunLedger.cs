@@ -43,6 +43,16 @@ public sealed class RunLedger(IObjectStore store)
 
     private static string IndexMarker(LakeLayout layout, string runKey) => $"{IndexFolder(layout)}/{KeyPrefix}{RunKey.Validate(runKey)}";
 
+    /// <summary>
+    /// Removes a run's ledger and then its index marker (<c>runs prune</c>): the marker goes last, so a prune
+    /// stopped in between leaves a marker without a ledger (listed as nothing), never a ledger no listing finds.
+    /// </summary>
+    internal async Task DeleteAsync(LakeLayout layout, string runKey, CancellationToken cancellationToken = default)
+    {
+        await store.DeleteAsync(layout.RunLedger(runKey), cancellationToken);
+        await store.DeleteAsync(IndexMarker(layout, runKey), cancellationToken);
+    }
+
     /// <summary>The entry of a run, or null when the run has none.</summary>
     /// <exception cref="MedallionException">The file is not a readable ledger.</exception>
     public async Task<RunLedgerEntry?> ReadAsync(LakeLayout layout, string runKey, CancellationToken cancellationToken = default)

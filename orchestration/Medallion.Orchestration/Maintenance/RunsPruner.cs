@@ -46,10 +46,10 @@ public sealed class RunsPruner(TimeProvider clock)
             runs.Add(new PrunedRun(table.Name, entry.RunKey, entry.Status, lastChange, objects.Count, objects.Sum(o => o.Size)));
             if (!dryRun)
             {
-                // The ledger goes last, so a prune that stops half way still lists the run and is simply run again.
+                // The ledger and its _run_index marker go last, so a prune that stops half way still lists the run and is simply run again.
                 var ledgerPath = table.Layout.RunLedger(entry.RunKey);
                 await DeleteAsync(table, objects.Select(o => o.Path).Where(path => path != ledgerPath), cancellationToken);
-                await table.Store.DeleteAsync(ledgerPath, cancellationToken);
+                await ledger.DeleteAsync(table.Layout, entry.RunKey, cancellationToken);
             }
         }
 

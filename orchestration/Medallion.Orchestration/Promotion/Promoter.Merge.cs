@@ -18,16 +18,19 @@ public sealed partial class Promoter
 {
     /// <summary>Merges and commits; returns the record and the number of files written.</summary>
     /// <exception cref="DeltaConcurrentCommitException">Another writer took the version, or changed what the merge read (redo it).</exception>
-    private async Task<(PromotionRecord Record, int Written)> MergeAsync(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, CancellationToken cancellationToken)
+    private async Task<(PromotionRecord Record, int Written)> MergeAsync(
+        LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, DeltaSnapshot? current, CancellationToken cancellationToken)
     {
-        var transaction = await new DeltaTable(table.Store, table.Layout.SilverCurrent, clock).StartTransactionAsync(cancellationToken);
+        var transaction = new DeltaTable(table.Store, table.Layout.SilverCurrent, clock).StartTransaction(current);
         transaction.SetMetadata(staged.Metadata.Schema, staged.Metadata.PartitionColumns);
+        // The environment's duckdb: settings (memory_limit, threads, temp_directory) bound the merge as they bound a run.
+        var engine = _options.MergeEngine ?? table.Environment?.DuckDb;
         // One folder of its own per attempt, removed after it: the engine's temp files, and on S3 the staged inputs and written files.
-        var work = Path.Combine(_options.MergeEngine?.TempDirectory ?? Path.GetTempPath(), "medallion-merge-" + Guid.NewGuid().ToString("N"));
+        var work = Path.Combine(engine?.TempDirectory ?? Path.GetTempPath(), "medallion-merge-" + Guid.NewGuid().ToString("N"));
         try
         {
             var lakeDirectory = table.Store is LocalObjectStore local ? local.RootDirectory : Path.Combine(work, "lake");
-            var settings = (_options.MergeEngine ?? DuckDbSpec.Default) with { TempDirectory = Path.Combine(work, "tmp") };
+            var settings = (engine ?? DuckDbSpec.Default) with { TempDirectory = Path.Combine(work, "tmp") };
             var merged = await DuckDbMerge.RunAsync(
                 new MergeRequest(
                     new DuckDbTables(lakeDirectory, table.Store, clock), settings, staged, transaction.ReadSnapshot, table.Layout.SilverCurrent,

@@ -21,9 +21,9 @@ public sealed partial class Promoter
     /// committed; a pointer or ledger a crash left behind is brought up to date instead. Decided from
     /// the snapshot's <c>txn</c> marker of the run, reading at most that one commit, never the history.
     /// </summary>
-    private async Task<PromotionResult?> AlreadyPromotedAsync(LakeTable table, RunLedgerEntry entry, LatestPointer? latest, CancellationToken cancellationToken)
+    /// <param name="snapshot">The latest snapshot of <c>current/</c> (null: none yet), loaded once by the caller.</param>
+    private async Task<PromotionResult?> AlreadyPromotedAsync(LakeTable table, RunLedgerEntry entry, LatestPointer? latest, DeltaSnapshot? snapshot, CancellationToken cancellationToken)
     {
-        var snapshot = await new DeltaTable(table.Store, table.Layout.SilverCurrent).TryLoadSnapshotAsync(cancellationToken: cancellationToken);
         if (snapshot?.AppTransactions.ContainsKey(table.Layout.PromotionAppId) != true)
         {
             return null;

@@ -33,8 +33,10 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
             : await ledger.ReadAsync(table.Layout, runKey, cancellationToken)
                 ?? throw new MedallionException($"{table.Name}: run '{runKey}' has no ledger at {table.Store.Describe(table.Layout.RunLedger(runKey))}; run it first.");
 
-        var before = await new LatestPointerStore(reporter).ReadAsync(table, cancellationToken);
-        if (await AlreadyPromotedAsync(table, entry, before, cancellationToken) is { } done)
+        // current/'s snapshot is loaded once per attempt: the pointer check, publish-once and the commit share it (issue 17).
+        var current = await LoadCurrentAsync(table, cancellationToken);
+        var before = await new LatestPointerStore(reporter).ReadAsync(table, current, cancellationToken);
+        if (await AlreadyPromotedAsync(table, entry, before, current, cancellationToken) is { } done)
         {
             return done;
         }
@@ -49,7 +51,7 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
         {
             try
             {
-                var (record, written) = merge ? await MergeAsync(table, entry, staged, cancellationToken) : (await CommitAsync(table, entry, staged, cancellationToken), copied);
+                var (record, written) = merge ? await MergeAsync(table, entry, staged, current, cancellationToken) : (await CommitAsync(table, entry, staged, current, cancellationToken), copied);
                 copied = written;
                 var pointer = await CurrentPublisher.WriteLatestAsync(table, before, record, cancellationToken);
                 await CurrentPublisher.UpdateLedgersAsync(
@@ -60,8 +62,9 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
             catch (DeltaConcurrentCommitException conflict) when (attempt < _options.MaxCommitAttempts)
             {
                 reporter.Warning($"{table.Name}: another promotion committed version {conflict.AttemptedVersion} of current/ first; retrying run {entry.RunKey} on top of it (attempt {attempt + 1}).");
-                before = await new LatestPointerStore(reporter).ReadAsync(table, cancellationToken);
-                if (await AlreadyPromotedAsync(table, entry, before, cancellationToken) is { } promotedMeanwhile)
+                current = await LoadCurrentAsync(table, cancellationToken);
+                before = await new LatestPointerStore(reporter).ReadAsync(table, current, cancellationToken);
+                if (await AlreadyPromotedAsync(table, entry, before, current, cancellationToken) is { } promotedMeanwhile)
                 {
                     return promotedMeanwhile with { FilesCopied = copied };
                 }
@@ -76,9 +79,12 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
         }
     }
 
-    private async Task<DeltaRecordAndTransaction> PrepareAsync(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, CancellationToken cancellationToken)
+    private static Task<DeltaSnapshot?> LoadCurrentAsync(LakeTable table, CancellationToken cancellationToken) =>
+        new DeltaTable(table.Store, table.Layout.SilverCurrent).TryLoadSnapshotAsync(cancellationToken: cancellationToken);
+
+    private DeltaRecordAndTransaction Prepare(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, DeltaSnapshot? current)
     {
-        var transaction = await new DeltaTable(table.Store, table.Layout.SilverCurrent, clock).StartTransactionAsync(cancellationToken);
+        var transaction = new DeltaTable(table.Store, table.Layout.SilverCurrent, clock).StartTransaction(current);
         // Columns added with schema_evolution: add_columns (or lineage columns of a newer Medallion) are added to current/ in place.
         SchemaChanges.Apply(transaction, staged.Metadata.Schema, staged.Metadata.PartitionColumns, table.Table, table.Store.Describe(table.Layout.SilverCurrent));
         var partitionColumns = staged.Metadata.PartitionColumns;
@@ -117,9 +123,9 @@ public sealed partial class Promoter(TimeProvider clock, IRunReporter reporter, 
         return new DeltaRecordAndTransaction(record, transaction);
     }
 
-    private async Task<PromotionRecord> CommitAsync(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, CancellationToken cancellationToken)
+    private async Task<PromotionRecord> CommitAsync(LakeTable table, RunLedgerEntry entry, DeltaSnapshot staged, DeltaSnapshot? current, CancellationToken cancellationToken)
     {
-        var (record, transaction) = await PrepareAsync(table, entry, staged, cancellationToken);
+        var (record, transaction) = Prepare(table, entry, staged, current);
         var parameters = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>
         {
             ["mode"] = table.Table.Promotion == PromotionMode.Append ? "Append" : "Overwrite",

@@ -16,7 +16,8 @@ public sealed record PromotionOptions(int CopyParallelism = 16, int MaxCommitAtt
     /// <summary>
     /// The embedded DuckDB's settings for merge promotions (memory, threads); each merge works in a
     /// folder of its own below their <see cref="DuckDbSpec.TempDirectory"/>, removed afterwards.
-    /// Null: DuckDB's defaults, working below the system's temp folder.
+    /// Null: the settings of the table's environment (<see cref="LakeTable.Environment"/>, its <c>duckdb:</c>
+    /// block), or, for a table opened without one, DuckDB's defaults below the system's temp folder.
     /// </summary>
     public DuckDbSpec? MergeEngine { get; init; }
 }

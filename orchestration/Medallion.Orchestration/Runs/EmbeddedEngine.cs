@@ -74,7 +74,7 @@ internal sealed class EmbeddedEngine(RunEngineContext context) : IRunEngine
                     var files = await workspace.Staging.Raw.StageAsync(
                         inputs, staged => _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, staged)), token);
                     var result = await workspace.Engine.RunBronzeAsync(
-                        plan, Context(run), files, workspace.Staging.Raw.LocalRoot, [.. inputs.Select(RawObject.Of)], token);
+                        plan, Context(run), files, workspace.Staging.Raw.LocalRoot, [.. inputs.Select(RawObject.Of)], selection.Bronze, token);
                     _reporter.Report(new RunProgress(name, LayerNames.Bronze, inputs.Count, inputs.Count, result.RowsRead, Done: true));
                     return new LayerOutcome(result);
                 }], cancellationToken);

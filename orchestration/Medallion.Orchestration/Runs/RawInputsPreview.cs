@@ -10,9 +10,12 @@ namespace Medallion.Orchestration.Runs;
 /// </summary>
 public static class RawInputsPreview
 {
-    /// <returns>One line per table: its name, how the objects are chosen, and the objects (paths below the raw root).</returns>
+    /// <returns>
+    /// One line per table: its name, how the objects are chosen, the objects (paths below the raw root), those of them
+    /// bronze holds an earlier version of (read again, their earlier rows replaced), and how many objects the glob matches.
+    /// </returns>
     /// <exception cref="MedallionException">A root cannot be opened or listed.</exception>
-    public static async Task<IReadOnlyList<(string Table, RunIngestion Ingestion, IReadOnlyList<string> Files, int Matching)>> ChooseAsync(
+    public static async Task<IReadOnlyList<(string Table, RunIngestion Ingestion, IReadOnlyList<string> Files, IReadOnlyList<string> Changed, int Matching)>> ChooseAsync(
         RunEngineContext context, PipelineSelection selection, RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,13 +29,13 @@ public static class RawInputsPreview
             Files = request.Files,
             Reprocess = request.Reprocess,
         };
-        var lines = new List<(string, RunIngestion, IReadOnlyList<string>, int)>();
+        var lines = new List<(string, RunIngestion, IReadOnlyList<string>, IReadOnlyList<string>, int)>();
         foreach (var table in selection.Tables)
         {
             var matched = await staging.Raw.ResolveAsync(table, cancellationToken);
             var layout = new LakeLayout(selection.Dataset.Name, table.Name, table.SchemaVersion);
             var choice = await new RawSelection(staging.Lake, ledger).ChooseAsync(run, table, layout, matched, cancellationToken);
-            lines.Add((table.Name, choice.Ingestion, [.. choice.Files.Select(f => f.Path)], matched.Count));
+            lines.Add((table.Name, choice.Ingestion, [.. choice.Files.Select(f => f.Path)], choice.Changed, matched.Count));
         }
 
         return lines;

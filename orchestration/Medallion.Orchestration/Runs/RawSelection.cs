@@ -57,7 +57,11 @@ internal sealed class RawSelection(IObjectStore lake, RunLedger ledger)
         var ingested = IngestedObjects.Of(bronze);
         var fresh = matched.Where(o => !ingested.Holds(RawObject.Of(o))).ToList();
         // A table that never ingested anything runs as before, even without input (empty tables, with a warning).
-        return new Choice(fresh, new RunIngestion(RunIngestion.Incremental, NothingNew: fresh.Count == 0 && ingested.Count > 0, ingested.LastRunKey));
+        return new Choice(fresh, new RunIngestion(RunIngestion.Incremental, NothingNew: fresh.Count == 0 && ingested.Count > 0, ingested.LastRunKey))
+        {
+            Bronze = bronze,
+            Changed = [.. fresh.Where(o => ingested.Knows(o.Path)).Select(o => o.Path)],
+        };
     }
 
     /// <summary>An object chosen, as <c>_run.json</c> lists it: path, size and version (ETag, or a local file's modification time).</summary>
@@ -68,5 +72,12 @@ internal sealed class RawSelection(IObjectStore lake, RunLedger ledger)
     }
 
     /// <summary>The objects chosen, and how.</summary>
-    internal sealed record Choice(IReadOnlyList<ObjectInfo> Files, RunIngestion Ingestion);
+    internal sealed record Choice(IReadOnlyList<ObjectInfo> Files, RunIngestion Ingestion)
+    {
+        /// <summary>The chosen objects bronze holds rows of an earlier version of: read again, their earlier rows replaced (incremental ingestion only).</summary>
+        public IReadOnlyList<string> Changed { get; init; } = [];
+
+        /// <summary>The bronze snapshot the choice was made from, when it read one: bronze's commit starts from it instead of loading it again (issue 17).</summary>
+        public DeltaSnapshot? Bronze { get; init; }
+    }
 }

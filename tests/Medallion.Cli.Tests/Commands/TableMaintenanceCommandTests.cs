@@ -91,6 +91,9 @@ public sealed class TableMaintenanceCommandTests : IDisposable
         Assert.Empty(_lake.List($"{Runs}/run_key=r2/"));
         Assert.Empty(_lake.List($"{Leases}/"));
         Assert.True(_lake.Exists($"{Runs}/run_key=r1/_run.json"));
+        // The pruned run's _run_index marker goes too: listing runs would otherwise try to read its ledger forever.
+        Assert.False(_lake.Exists("silver/sales/orders/schema_v=1/_run_index/run_key=r2"));
+        Assert.True(_lake.Exists("silver/sales/orders/schema_v=1/_run_index/run_key=r1"));
         Assert.Equal(["a:1.00:r1"], SalesDataset.CurrentRows(_lake));
     }
 

@@ -23,17 +23,20 @@ internal sealed class BronzeCommit(DuckDbSession session, DuckDbTables tables)
     /// Puts the run's data files in the store (or names files already there) and returns their
     /// <c>add</c> actions, paths relative to the table; called inside the transaction, given the table's schema.
     /// </param>
+    /// <param name="bronze">The table's latest snapshot when the caller already loaded it (to choose the objects), so it is not loaded twice; null: loaded here.</param>
     /// <returns>The version committed and the files added for the run's rows.</returns>
     /// <exception cref="RunFailedException">Another writer's commit conflicts; nothing was committed.</exception>
     public async Task<(long Version, IReadOnlyList<AddFile> Written)> CommitAsync(
         TablePlan plan, string tablePath, RunContext run, IReadOnlyList<RawObject> objects, long rowsRead,
-        Func<DeltaSchema, CancellationToken, Task<IReadOnlyList<AddFile>>> write, CancellationToken cancellationToken = default)
+        Func<DeltaSchema, CancellationToken, Task<IReadOnlyList<AddFile>>> write, DeltaSnapshot? bronze = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(objects);
         ArgumentNullException.ThrowIfNull(write);
         var schema = LakeSchemas.Bronze(plan);
-        var transaction = await tables.Open(tablePath).StartTransactionAsync(cancellationToken);
+        var table = tables.Open(tablePath);
+        // A snapshot loaded before the raw files were staged may be behind: the commit's conflict checks see what landed since.
+        var transaction = bronze is null ? await table.StartTransactionAsync(cancellationToken) : table.StartTransaction(bronze);
         SchemaChanges.Apply(transaction, schema, LakeSchemas.BronzePartitions, plan.Table, tablePath);
         DuckDbTables.ReplaceRun(transaction, run.RunKey);
         var reread = await new EarlierRows(session, tables, tablePath).ReplaceAsync(transaction, run.RunKey, objects, cancellationToken);

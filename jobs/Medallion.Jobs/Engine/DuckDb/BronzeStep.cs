@@ -19,8 +19,9 @@ namespace Medallion.Jobs.Engine.DuckDb;
 internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, string scratchDirectory)
 {
     /// <param name="objects">The raw objects <paramref name="files"/> are copies of, as their store lists them: recorded on the files written, and their earlier rows replaced.</param>
+    /// <param name="bronze">The bronze table's latest snapshot when the caller already loaded it (to choose the objects), so it is not loaded twice; null: loaded here.</param>
     public async Task<LayerResult> RunAsync(
-        BronzeScript script, RunContext run, IReadOnlyList<string> files, IReadOnlyList<RawObject> objects, CancellationToken cancellationToken = default)
+        BronzeScript script, RunContext run, IReadOnlyList<string> files, IReadOnlyList<RawObject> objects, DeltaSnapshot? bronze = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var plan = script.Plan;
@@ -33,7 +34,7 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
 
         var writer = new ParquetFileWriter(session, tables);
         var (version, written) = await new BronzeCommit(session, tables).CommitAsync(
-            plan, script.TablePath, run, objects, read, (schema, token) => writer.WriteAsync(script.Write, script.TablePath, schema, token), cancellationToken);
+            plan, script.TablePath, run, objects, read, (schema, token) => writer.WriteAsync(script.Write, script.TablePath, schema, token), bronze, cancellationToken);
         return new LayerResult(
             "bronze", tables.Store.Describe(script.TablePath), read, read, Quarantined: 0, DuplicatesRemoved: 0, Filtered: 0, malformed,
             new Dictionary<string, long>(), version, written.Count, clock.Elapsed);

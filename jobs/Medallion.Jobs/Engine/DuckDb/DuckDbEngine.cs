@@ -1,3 +1,4 @@
+using Medallion.Delta;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Ingestion;
 using Medallion.Jobs.Plan;
@@ -22,7 +23,8 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
     /// <see cref="IngestedObjects"/>); null when the files are the objects themselves (a local raw root).
     /// </param>
     public async Task<LayerResult> RunBronzeAsync(
-        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, IReadOnlyList<RawObject>? objects = null, CancellationToken cancellationToken = default)
+        TablePlan plan, RunContext run, IReadOnlyList<string> files, string rawRoot, IReadOnlyList<RawObject>? objects = null,
+        DeltaSnapshot? bronze = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         objects ??= [.. files.Select(f => RawObject.OfLocalFile(Path.GetFullPath(rawRoot), Path.GetFullPath(f)))];
@@ -32,7 +34,7 @@ public sealed class DuckDbEngine(DuckDbSpec settings, DuckDbTables tables, Actio
         files = [.. files.Select(Path.GetFullPath)];
         using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(script.TablePath)], files), onStatement);
         var scratch = Path.Combine(Path.GetFullPath(settings.TempDirectory), $"raw-{Guid.NewGuid():N}");
-        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, objects, cancellationToken);
+        return await new BronzeStep(session, tables, scratch).RunAsync(script, run, files, objects, bronze, cancellationToken);
     }
 
     public async Task<LayerResult> RunSilverAsync(TablePlan plan, RunContext run, CancellationToken cancellationToken = default)

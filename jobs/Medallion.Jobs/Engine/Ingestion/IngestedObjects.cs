@@ -60,6 +60,9 @@ public sealed class IngestedObjects
         return _objects.TryGetValue(rawObject.Path, out var ingested) && ingested == rawObject;
     }
 
+    /// <summary>Whether bronze holds rows of some version of the object at <paramref name="path"/>: a listed object it does not <see cref="Holds"/> then changed since.</summary>
+    public bool Knows(string path) => _objects.ContainsKey(path);
+
     /// <summary>The objects a bronze file holds rows of (none for a file without the tag).</summary>
     /// <exception cref="MedallionException">The tag is not the list Medallion writes.</exception>
     public static IReadOnlyList<RawObject> Read(AddFile file)

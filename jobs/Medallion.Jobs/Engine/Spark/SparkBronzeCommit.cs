@@ -60,7 +60,7 @@ public static class SparkBronzeCommit
             var tables = new DuckDbTables(local, lake, clock);
             using var session = new DuckDbSession(settings, new DuckDbSandbox([tables.LocalPath(tablePath)], []));
             var (version, written) = await new BronzeCommit(session, tables).CommitAsync(
-                plan, tablePath, run, objects, rowsRead, (_, _) => Task.FromResult(staged), cancellationToken);
+                plan, tablePath, run, objects, rowsRead, (_, _) => Task.FromResult(staged), cancellationToken: cancellationToken);
             await DeleteMarkersAsync(lake, tablePath, stagingFolder, cancellationToken);
             return (version, written.Count);
         }
