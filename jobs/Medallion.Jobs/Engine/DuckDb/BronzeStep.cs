@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Ingestion;
 
 namespace Medallion.Jobs.Engine.DuckDb;
@@ -25,8 +26,22 @@ internal sealed class BronzeStep(DuckDbSession session, DuckDbTables tables, str
     {
         var clock = Stopwatch.StartNew();
         var plan = script.Plan;
-        new RawRecordsReader(session, scratchDirectory, script.RawRoot).Load(plan.Table, files, cancellationToken);
-        session.Execute(script.RowsView, cancellationToken);
+        if (plan.Table.Source.Format == SourceFormat.Parquet && files.Count > 0)
+        {
+            // Typed files are read typed, in place: see ParquetRowsView.
+            var parquet = ReadFiles.Exactly(files);
+            var types = session.Query(script.DescribeParquet(parquet), r => r.GetString(1), cancellationToken);
+            foreach (var statement in script.ParquetRows(parquet, types))
+            {
+                session.Execute(statement, cancellationToken);
+            }
+        }
+        else
+        {
+            new RawRecordsReader(session, scratchDirectory, script.RawRoot).Load(plan.Table, files, cancellationToken);
+            session.Execute(script.RowsView, cancellationToken);
+        }
+
         var (read, malformed) = session.Query(
             BronzeScript.Counts,
             r => (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Medallion.Delta;
 using Medallion.Delta.Schema;
@@ -40,6 +41,12 @@ public static class DuckDbFileStatistics
                 nulls[field.Name] = long.Parse(nullCount, CultureInfo.InvariantCulture);
             }
 
+            // A NaN is outside every bound, and DuckDB's min and max leave NaNs out: a column that holds one gets none.
+            if (stats.Contains("has_nan") && stats["has_nan"] as string == "true")
+            {
+                continue;
+            }
+
             if (Bound(field.Type, stats["min"] as string, isMax: false) is { } low)
             {
                 min[field.Name] = low;
@@ -76,20 +83,36 @@ public static class DuckDbFileStatistics
         switch (type)
         {
             case DeltaDecimalType:
-                return JsonValue.Create(decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                // The digits as DuckDB wrote them: a decimal(38,s) has more than .NET's decimal holds,
+                // which would round a bound (a maximum rounded down no longer bounds) or overflow.
+                return JsonNode.Parse(text) is JsonValue exact && exact.GetValueKind() == JsonValueKind.Number ? exact : null;
             case DeltaPrimitiveType { Name: "integer" or "long" or "short" or "byte" }:
                 return JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture));
             case DeltaPrimitiveType { Name: "double" or "float" }:
-                var number = double.Parse(text, CultureInfo.InvariantCulture);
-                return double.IsFinite(number) ? JsonValue.Create(number) : null;
+                // DuckDB writes infinities as inf and -inf, which .NET does not parse; JSON has no infinity either.
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                    ? JsonValue.Create(number)
+                    : null;
             case DeltaPrimitiveType { Name: "date" }:
                 return JsonValue.Create(text);
             case DeltaPrimitiveType { Name: "timestamp" }:
-                var instant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
+                // Years beyond 9999 (DuckDB goes further, .NET does not) get no bound.
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    return null;
+                }
+
+                var instant = parsed.ToUniversalTime();
                 var millis = new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-                // Stats keep milliseconds: round a maximum up so it still bounds every value.
+                // Stats keep milliseconds: round a maximum up so it still bounds every value (none
+                // does above the last millisecond of 9999).
                 if (isMax && millis < instant)
                 {
+                    if (millis.Ticks > DateTimeOffset.MaxValue.Ticks - TimeSpan.TicksPerMillisecond)
+                    {
+                        return null;
+                    }
+
                     millis = millis.AddMilliseconds(1);
                 }
 

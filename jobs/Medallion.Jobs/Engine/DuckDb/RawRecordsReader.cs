@@ -49,7 +49,8 @@ internal sealed partial class RawRecordsReader(DuckDbSession session, string scr
                 yield return RawRecordsSql.InsertRejects(table, files, 0);
                 break;
             case SourceFormat.Parquet:
-                yield return RawRecordsSql.InsertParquet(table, files);
+                // Parquet files are read typed, straight into bronze_rows (ParquetRowsView); with
+                // no files to read, raw_records stays empty.
                 break;
         }
     }
@@ -73,7 +74,7 @@ internal sealed partial class RawRecordsReader(DuckDbSession session, string scr
     private void LoadInOrder(TableSpec table, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         session.Execute(RawRecordsSql.CreateTable(table), cancellationToken);
-        var nonEmpty = files.Where(f => table.Source.Format == SourceFormat.Parquet || new FileInfo(f).Length > 0).ToList();
+        var nonEmpty = files.Where(f => new FileInfo(f).Length > 0).ToList();
         switch (table.Source.Format)
         {
             case SourceFormat.Csv:
@@ -82,8 +83,8 @@ internal sealed partial class RawRecordsReader(DuckDbSession session, string scr
             case SourceFormat.Json:
                 LoadJson(table, nonEmpty, cancellationToken);
                 break;
-            case SourceFormat.Parquet when nonEmpty.Count > 0:
-                session.Execute(RawRecordsSql.InsertParquet(table, ReadFiles.Exactly(nonEmpty)), cancellationToken);
+            case SourceFormat.Parquet:
+                // Read typed by ParquetRowsView; the reader only sees a Parquet table that has no files.
                 break;
         }
     }

@@ -71,13 +71,6 @@ internal static class RawRecordsSql
         return $"INSERT INTO {Table} VALUES ({nulls}{Sql.StringLiteral(file)}, {Sql.StringLiteral(reason)}, {(raw is null ? "NULL" : Sql.StringLiteral(raw))})";
     }
 
-    public static string InsertParquet(TableSpec table, ReadFiles files)
-    {
-        var fields = table.Columns.Select(c => $"CAST({string.Join(".", c.Field.Split('.').Select(Sql.Identifier))} AS VARCHAR)");
-        return $"INSERT INTO {Table} SELECT {string.Join(", ", fields)}, {files.SourceName}, NULL, NULL\n" +
-            $"FROM read_parquet({files.List}, union_by_name = true, filename = true)";
-    }
-
     private static string JsonReason(string notObject) =>
         $"CASE WHEN __object IS NULL THEN {Sql.StringLiteral(notObject)} WHEN __duplicate IS NOT NULL THEN 'the JSON object has the key ' || to_json(__duplicate) || ' more than once' END";
 
