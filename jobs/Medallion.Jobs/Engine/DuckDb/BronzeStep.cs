@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Medallion.Delta;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine.Ingestion;
 
