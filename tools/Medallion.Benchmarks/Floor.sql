@@ -56,7 +56,7 @@ SET preserve_insertion_order = false;
 
 -- Bronze read back, cleansed and checked: what silver and quarantine are made of. Skips: reading
 -- bronze through its Delta log; the strict text casts (plain TRY_CAST: the same results on the
--- bench's values); the rule that a partition value fits in a folder name (never false for a
+-- bench's values); the rule that a partition value fits in a folder name (it never breaks for a
 -- year or a month).
 CREATE OR REPLACE TEMP VIEW floor_checked AS
 SELECT *, _malformed IS NULL AND NOT amount_failed AND NOT timestamp_failed AND transaction_id IS NOT NULL
