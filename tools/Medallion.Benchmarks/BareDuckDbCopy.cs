@@ -29,21 +29,24 @@ internal static class BareDuckDbCopy
     /// <summary>
     /// The silver run's own baseline: the same cleansed, partitioned COPY from the bronze files
     /// Medallion's run just wrote (the rows that are not malformed), without rules, quarantine or
-    /// a Delta log. It parses no CSV or JSON, like the silver run.
+    /// a Delta log. It parses no CSV or JSON, like the silver run, and it is written as fast as
+    /// silver is: year and month by epoch arithmetic instead of ICU's calendar, zstd level 1.
     /// </summary>
     public static string SilverStatement(string lakeDirectory, string outputDirectory) =>
         Copy(
             $"SELECT transaction_id, customer_id, transaction_amount, currency, transaction_timestamp " +
             $"FROM read_parquet({Sql.StringLiteral(Path.Combine(lakeDirectory, "bronze", "**", "*.parquet"))}, union_by_name = true) WHERE _malformed IS NULL",
-            outputDirectory);
+            outputDirectory,
+            "make_timestamp(epoch_us(transaction_timestamp))",
+            ", COMPRESSION_LEVEL 1");
 
-    private static string Copy(string rows, string outputDirectory) =>
+    private static string Copy(string rows, string outputDirectory, string instant = "transaction_timestamp", string level = "") =>
         "COPY (\n" +
         "  SELECT transaction_id, customer_id, transaction_amount, currency, transaction_timestamp,\n" +
-        "    CAST(date_part('year', transaction_timestamp) AS INTEGER) AS event_year, CAST(date_part('month', transaction_timestamp) AS INTEGER) AS event_month\n" +
+        $"    CAST(date_part('year', {instant}) AS INTEGER) AS event_year, CAST(date_part('month', {instant}) AS INTEGER) AS event_month\n" +
         "  FROM (SELECT nullif(trim(transaction_id), '') AS transaction_id, nullif(trim(customer_id), '') AS customer_id,\n" +
         "      TRY_CAST(transaction_amount AS DECIMAL(18,2)) AS transaction_amount, nullif(trim(currency), '') AS currency,\n" +
         "      TRY_CAST(transaction_timestamp AS TIMESTAMPTZ) AS transaction_timestamp\n" +
         $"    FROM ({rows}))\n" +
-        $") TO {Sql.StringLiteral(outputDirectory)} (FORMAT parquet, PARTITION_BY (event_year, event_month), COMPRESSION zstd)";
+        $") TO {Sql.StringLiteral(outputDirectory)} (FORMAT parquet, PARTITION_BY (event_year, event_month), COMPRESSION zstd{level})";
 }
