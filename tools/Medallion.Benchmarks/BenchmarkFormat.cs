@@ -11,4 +11,7 @@ public enum BenchmarkFormat
 
     /// <summary>All of it as newline-delimited JSON.</summary>
     Ndjson,
+
+    /// <summary>A typed Parquet file: the generated CSV (of the given size) copied with its amounts and timestamps typed.</summary>
+    Parquet,
 }

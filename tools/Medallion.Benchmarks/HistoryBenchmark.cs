@@ -46,7 +46,7 @@ public sealed class HistoryBenchmark(TimeProvider clock, IRunReporter reporter)
         }
 
         SampleGenerator.Generate(BenchmarkWorkspace.Dataset, SampleRows, workspace.InputDirectory, cancellationToken: cancellationToken);
-        BenchmarkConfiguration.Write(workspace.ConfDirectory, workspace.RawDirectory, lakeRoot, workspace.TempDirectory, [SampleFormat.Default], "1GB", aws);
+        BenchmarkConfiguration.Write(workspace.ConfDirectory, workspace.RawDirectory, lakeRoot, workspace.TempDirectory, ["csv"], "1GB", aws);
         var configuration = ConfigLoader.Load(workspace.ConfDirectory);
         var environment = configuration.Settings.Environments[BenchmarkWorkspace.Environment];
         var dataset = configuration.FindDataset(BenchmarkWorkspace.Dataset)!;

@@ -8,17 +8,31 @@ internal sealed partial class SilverSqlRenderer
 {
     private string RenderBroken(PlannedRule rule, IReadOnlyList<TypedColumn> columns) => (rule.Spec, rule.StepFlagColumn) switch
     {
-        (null, null) when rule.PartitionColumn is { } column => PartitionValueTooLong(column),
+        (null, null) when rule.PartitionColumn is { } column => PartitionValueTooLong(column, columns),
         (null, { } stepFlag) => Q(stepFlag),
         ({ } spec, null) => spec.Broken(new RuleSql(dialect, columns, rule.FlagColumn)),
         _ => throw new InvalidOperationException($"Planned rule '{rule.Name}' must have either a YAML rule or a step flag, not both or neither."),
     };
 
     /// <summary>True where the column's value would make a folder name (<c>column=value</c>) longer than <see cref="PlannedRule.PartitionFolderBytes"/>.</summary>
-    private string PartitionValueTooLong(string column)
+    /// <remarks>
+    /// An int, long or boolean prints as at most 20 characters that a folder name keeps as they are
+    /// (<c>-9223372036854775808</c>), so when that fits the rule cannot break and is rendered
+    /// <c>FALSE</c>: the test is a regular expression over every row's text, and on DuckDB it took
+    /// half of the repeated-keys query and of the exceptions pass for a table partitioned by the
+    /// year and month of a date (docs/BENCHMARKS.md).
+    /// </remarks>
+    private string PartitionValueTooLong(string column, IReadOnlyList<TypedColumn> columns)
     {
-        var text = dialect.TryCast(Q(column), ColumnType.String);
+        const int longestIntegerText = 20;
         var room = PlannedRule.PartitionFolderBytes - System.Text.Encoding.UTF8.GetByteCount(column) - 1;
+        var type = columns.FirstOrDefault(c => string.Equals(c.Name, column, StringComparison.Ordinal))?.Type.Kind;
+        if (type is ColumnKind.Int or ColumnKind.Long or ColumnKind.Boolean && room >= longestIntegerText)
+        {
+            return "FALSE";
+        }
+
+        var text = dialect.TryCast(Q(column), ColumnType.String);
         return $"({Q(column)} IS NOT NULL AND {dialect.PathSegmentBytes(text)} > {room})";
     }
 

@@ -16,9 +16,9 @@ internal static class BenchCommand
     public static Command Create(CliContext context)
     {
         var size = new Option<string>("--size") { Description = "Input to generate across the formats, e.g. 1GB, 20MB.", DefaultValueFactory = _ => "1GB" };
-        var reps = new Option<int>("--reps") { Description = "Alternating pairs of (bare DuckDB, Medallion) runs; ratios are medians.", DefaultValueFactory = _ => 5 };
+        var reps = new Option<int>("--reps") { Description = "Alternating repetitions of (bare DuckDB, floor, Medallion) runs; ratios are medians.", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
-        var format = new Option<BenchmarkFormat>("--format") { Description = "both (half CSV, half NDJSON), csv or ndjson.", DefaultValueFactory = _ => BenchmarkFormat.Both };
+        var format = new Option<BenchmarkFormat>("--format") { Description = "both (half CSV, half NDJSON), csv, ndjson or parquet (the CSV copied to a typed Parquet file).", DefaultValueFactory = _ => BenchmarkFormat.Both };
         var memoryLimit = new Option<string>("--memory-limit") { Description = "DuckDB memory_limit for both sides (spills to a temp folder beyond it).", DefaultValueFactory = _ => "2GB" };
         var workDirectory = new Option<string?>("--work-dir") { Description = "Where the scratch input and output go (default: the system temp folder); deleted afterwards." };
 
@@ -53,12 +53,15 @@ internal static class BenchCommand
         output.WriteLine(string.Create(culture, $"input: {ByteSize.Format(result.InputBytes)} ({result.Format}), {result.Rows:N0} records; DuckDB {result.DuckDbVersion}, {result.ProcessorCount} cores, memory_limit {result.MemoryLimit}"));
         output.WriteLine(string.Create(culture, $"{"",-28}{"rows/s",14}{"MB/s",10}"));
         output.WriteLine(string.Create(culture, $"{"bare DuckDB COPY",-28}{result.DuckDbRowsPerSecond,14:N0}{result.DuckDbMegabytesPerSecond,10:0.0}"));
+        output.WriteLine(string.Create(culture, $"{"floor (same files, no Delta)",-28}{result.FloorRowsPerSecond,14:N0}"));
         output.WriteLine(string.Create(culture, $"{"medallion bronze + silver",-28}{result.MedallionRowsPerSecond,14:N0}{result.MedallionMegabytesPerSecond,10:0.0}"));
         output.WriteLine(string.Create(culture, $"{"  of which the silver run",-28}{result.SilverRowsPerSecond,14:N0}"));
-        output.WriteLine(string.Create(culture, $"ratio (median of {result.Pairs.Count} pairs): {result.Ratio:0.000} end to end, {result.SilverRatio:0.000} for the silver run alone"));
+        output.WriteLine(string.Create(culture, $"ratio (median of {result.Pairs.Count} pairs): {result.Ratio:0.000} end to end, floor_ratio {result.FloorRatio:0.000}, {result.SilverRatio:0.000} for the silver run alone"));
+        output.WriteLine(string.Create(culture, $"silver run vs a bare partitioned COPY of the same rows from bronze: {result.SilverCopyRatio:0.000}"));
         output.WriteLine(string.Create(culture, $"peak RSS: {ByteSize.Format(result.PeakRssBytes)}"));
         output.WriteLine(string.Create(culture,
-            $"counts: silver {result.SilverRows:N0} (expected {result.ExpectedSilverRows:N0}), quarantined {result.QuarantinedRows:N0} (expected {result.ExpectedQuarantinedRows:N0}), bare COPY wrote {result.DuckDbRowsWritten:N0}"));
+            $"counts: silver {result.SilverRows:N0} (expected {result.ExpectedSilverRows:N0}, floor {result.FloorSilverRows:N0}), quarantined {result.QuarantinedRows:N0} (expected {result.ExpectedQuarantinedRows:N0}, floor {result.FloorQuarantinedRows:N0}), " +
+            $"bare COPY wrote {result.DuckDbRowsWritten:N0}, bare silver COPY wrote {result.SilverCopyRowsWritten:N0}"));
     }
 
     /// <summary>snake_case, with DuckDB spelled as one word (<c>duckdb_rows_per_second</c>).</summary>

@@ -16,7 +16,11 @@ public sealed class BenchCommandTests
         Assert.True(exitCode == 0, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        foreach (var name in new[] { "duckdb_rows_per_second", "medallion_rows_per_second", "ratio", "silver_rows_per_second", "silver_ratio", "peak_rss_bytes" })
+        foreach (var name in new[]
+        {
+            "duckdb_rows_per_second", "floor_rows_per_second", "medallion_rows_per_second", "ratio", "floor_ratio", "silver_rows_per_second", "silver_ratio",
+            "silver_copy_ratio", "peak_rss_bytes", "silver_copy_rows_written",
+        })
         {
             Assert.True(root.GetProperty(name).GetDouble() > 0, name);
         }
@@ -26,7 +30,54 @@ public sealed class BenchCommandTests
         Assert.Equal(rows, root.GetProperty("silver_rows").GetInt64() + root.GetProperty("quarantined_rows").GetInt64());
         Assert.Equal(root.GetProperty("expected_silver_rows").GetInt64(), root.GetProperty("silver_rows").GetInt64());
         Assert.Equal(root.GetProperty("expected_quarantined_rows").GetInt64(), root.GetProperty("quarantined_rows").GetInt64());
-        Assert.Single(root.GetProperty("pairs").EnumerateArray());
+        Assert.Equal(root.GetProperty("silver_rows").GetInt64(), root.GetProperty("floor_silver_rows").GetInt64());
+        Assert.Equal(root.GetProperty("quarantined_rows").GetInt64(), root.GetProperty("floor_quarantined_rows").GetInt64());
+        var pair = Assert.Single(root.GetProperty("pairs").EnumerateArray());
+        Assert.True(pair.GetProperty("floor_seconds").GetDouble() > 0);
+        Assert.True(pair.GetProperty("silver_copy_seconds").GetDouble() > 0);
+        Assert.Empty(Directory.GetFileSystemEntries(work.Path));
+    }
+
+    [Fact]
+    public async Task Bench_TinyCsvText_PrintsFloorRatioAndTheFloorsEqualCounts()
+    {
+        using var work = new TempDirectory("medallion-bench");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "--size", "2MB", "--reps", "1", "--format", "csv", "--work-dir", work.Path);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Matches(@"floor_ratio [0-9]+\.[0-9]{3}", output);
+        Assert.Contains("silver run vs a bare partitioned COPY of the same rows from bronze: ", output, StringComparison.Ordinal);
+        var counts = System.Text.RegularExpressions.Regex.Match(
+            output, @"counts: silver ([0-9,]+) \(expected ([0-9,]+), floor ([0-9,]+)\), quarantined ([0-9,]+) \(expected ([0-9,]+), floor ([0-9,]+)\)");
+        Assert.True(counts.Success, output);
+        Assert.Equal(counts.Groups[1].Value, counts.Groups[3].Value);
+        Assert.Equal(counts.Groups[4].Value, counts.Groups[6].Value);
+        Assert.NotEqual("0", counts.Groups[4].Value);
+        Assert.Empty(Directory.GetFileSystemEntries(work.Path));
+    }
+
+    [Fact]
+    public async Task Bench_TypedParquetSource_RunsEveryContenderWithTheFloorsCounts()
+    {
+        using var work = new TempDirectory("medallion-bench");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "--size", "4MB", "--reps", "1", "--format", "parquet", "--json", "--work-dir", work.Path);
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("parquet", root.GetProperty("format").GetString());
+        var rows = root.GetProperty("rows").GetInt64();
+        Assert.True(rows > 0);
+        // The typed file holds every record DuckDB could read: the bare COPY writes them all, none is malformed.
+        Assert.Equal(rows, root.GetProperty("duckdb_rows_written").GetInt64());
+        Assert.Equal(rows, root.GetProperty("silver_copy_rows_written").GetInt64());
+        Assert.Equal(rows, root.GetProperty("silver_rows").GetInt64() + root.GetProperty("quarantined_rows").GetInt64());
+        Assert.Equal(root.GetProperty("floor_silver_rows").GetInt64(), root.GetProperty("silver_rows").GetInt64());
+        Assert.Equal(root.GetProperty("floor_quarantined_rows").GetInt64(), root.GetProperty("quarantined_rows").GetInt64());
+        Assert.True(root.GetProperty("quarantined_rows").GetInt64() > 0);
+        Assert.True(root.GetProperty("floor_ratio").GetDouble() > 0);
         Assert.Empty(Directory.GetFileSystemEntries(work.Path));
     }
 

@@ -187,8 +187,8 @@ checked AS (
     `__live`,
     (`__live` AND `__cast_failed_2_transaction_amount`) AS `__rule_cast_2_transaction_amount`,
     (`__live` AND `__cast_failed_2_transaction_timestamp`) AS `__rule_cast_2_transaction_timestamp`,
-    (`__live` AND (`event_year` IS NOT NULL AND (octet_length(CAST(`event_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`event_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_event_year`,
-    (`__live` AND (`event_month` IS NOT NULL AND (octet_length(CAST(`event_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`event_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 243)) AS `__rule_partition_event_month`,
+    (`__live` AND FALSE) AS `__rule_partition_event_year`,
+    (`__live` AND FALSE) AS `__rule_partition_event_month`,
     (`__live` AND `transaction_id` IS NULL) AS `__rule_0`,
     (`__live` AND (`currency` IS NOT NULL AND NOT (CAST(`currency` AS STRING) IN ('EUR', 'USD', 'GBP')))) AS `__rule_1`
   FROM live

@@ -355,8 +355,8 @@ checked AS (
     "__dedup_3_k0",
     "__dedup_3_by",
     "__live",
-    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
-    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND FALSE) AS "__rule_partition_date_year",
+    ("__live" AND FALSE) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
   FROM live
@@ -771,8 +771,8 @@ checked AS (
     "__dedup_3_k0",
     "__dedup_3_by",
     "__live",
-    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
-    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND FALSE) AS "__rule_partition_date_year",
+    ("__live" AND FALSE) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("status" IS NOT NULL AND NOT (CAST("status" AS VARCHAR) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS "__rule_2"
   FROM live
@@ -1383,8 +1383,8 @@ checked AS (
     "__o_views",
     "__o_date",
     "__live",
-    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
-    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND FALSE) AS "__rule_partition_date_year",
+    ("__live" AND FALSE) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
   FROM live
@@ -1525,8 +1525,8 @@ checked AS (
     "__o_views",
     "__o_date",
     "__live",
-    ("__live" AND ("date_year" IS NOT NULL AND (strlen(CAST("date_year" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_year" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 245)) AS "__rule_partition_date_year",
-    ("__live" AND ("date_month" IS NOT NULL AND (strlen(CAST("date_month" AS VARCHAR)) + 2 * strlen(regexp_replace(CAST("date_month" AS VARCHAR), '[A-Za-z0-9._-]', '', 'g'))) > 244)) AS "__rule_partition_date_month",
+    ("__live" AND FALSE) AS "__rule_partition_date_year",
+    ("__live" AND FALSE) AS "__rule_partition_date_month",
     ("__live" AND "id" IS NULL) AS "__rule_0",
     ("__live" AND ("views" IS NOT NULL AND NOT ("views" >= TRY_CAST('0' AS BIGINT)))) AS "__rule_2"
   FROM live

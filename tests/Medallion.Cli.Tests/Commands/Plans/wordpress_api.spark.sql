@@ -365,8 +365,8 @@ checked AS (
     `__dedup_3_k0`,
     `__dedup_3_by`,
     `__live`,
-    (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
-    (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
+    (`__live` AND FALSE) AS `__rule_partition_date_year`,
+    (`__live` AND FALSE) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
     (`__live` AND (`status` IS NOT NULL AND NOT (CAST(`status` AS STRING) IN ('publish', 'draft', 'private', 'future', 'pending')))) AS `__rule_2`
   FROM live
@@ -763,8 +763,8 @@ checked AS (
     `__o_views`,
     `__o_date`,
     `__live`,
-    (`__live` AND (`date_year` IS NOT NULL AND (octet_length(CAST(`date_year` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_year` AS STRING), '[A-Za-z0-9._-]', ''))) > 245)) AS `__rule_partition_date_year`,
-    (`__live` AND (`date_month` IS NOT NULL AND (octet_length(CAST(`date_month` AS STRING)) + 2 * octet_length(regexp_replace(CAST(`date_month` AS STRING), '[A-Za-z0-9._-]', ''))) > 244)) AS `__rule_partition_date_month`,
+    (`__live` AND FALSE) AS `__rule_partition_date_year`,
+    (`__live` AND FALSE) AS `__rule_partition_date_month`,
     (`__live` AND `id` IS NULL) AS `__rule_0`,
     (`__live` AND (`views` IS NOT NULL AND NOT (`views` >= try_cast('0' AS BIGINT)))) AS `__rule_2`
   FROM live
