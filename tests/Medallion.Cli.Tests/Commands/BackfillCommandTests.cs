@@ -18,23 +18,7 @@ public abstract class BackfillCommandTests : IDisposable
     private BackfillCommandTests(TestLake lake)
     {
         _lake = lake;
-        _lake.WriteDataset("sales", """
-            dataset: sales
-            tables:
-              - name: orders
-                source: { path: "sales/dt={date}/*.csv", format: csv }
-                columns:
-                  - { name: id, type: string }
-                  - { name: amount, type: string }
-                  - { name: day, type: date }
-                partition_by: [day_month]
-                transforms:
-                  - split_date: { column: day, parts: [month] }
-                rules:
-                  - not_null: { column: id }
-                validation: { min_rows: 1 }
-                promotion: append
-            """);
+        SalesDataset.WriteDatedTo(_lake);
         for (var i = 0; i < Days.Length; i++)
         {
             _lake.WriteRaw($"sales/dt={Days[i]}/orders.csv", $"id,amount,day\n{i + 1},{i + 1}0.00,{Days[i]}\n");

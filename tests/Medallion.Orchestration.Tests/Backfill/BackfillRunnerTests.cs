@@ -21,23 +21,7 @@ public sealed class BackfillRunnerTests : IDisposable
 
     public BackfillRunnerTests()
     {
-        _lake.WriteDataset("sales", """
-            dataset: sales
-            tables:
-              - name: orders
-                source: { path: "sales/dt={date}/*.csv", format: csv }
-                columns:
-                  - { name: id, type: string }
-                  - { name: amount, type: string }
-                  - { name: day, type: date }
-                partition_by: [day_month]
-                transforms:
-                  - split_date: { column: day, parts: [month] }
-                rules:
-                  - not_null: { column: id }
-                validation: { min_rows: 1 }
-                promotion: append
-            """);
+        SalesDataset.WriteDatedTo(_lake);
         for (var i = 0; i < 5; i++)
         {
             var day = First.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

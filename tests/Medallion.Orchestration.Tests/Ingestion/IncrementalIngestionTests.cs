@@ -157,8 +157,7 @@ public abstract class IncrementalIngestionTests(TestLake lake) : IDisposable
 
     private static Jobs.Lake.LakeLayout Layout => new("sales", "orders", "v1");
 
-    private void Land(string name, params string[] rows) =>
-        _lake.WriteRaw($"sales/{name}.csv", "id,amount,day\n" + string.Join('\n', rows) + "\n");
+    private void Land(string name, params string[] rows) => SalesDataset.Land(_lake, name, rows);
 
     private Task<TableRunOutcome> RunAsync(string runKey) => RunAsync(runKey, new RunRequest("sales", RunKey: runKey));
 

@@ -197,7 +197,7 @@ public abstract class SparkBronzeIngestionTests(TestLake lake) : IDisposable
     {
         // A rewritten object must look changed on a local raw root too, whose version is the modification time.
         _clock.Advance(TimeSpan.FromSeconds(1));
-        var path = _lake.WriteRaw($"sales/{name}.csv", "id,amount,day\n" + string.Join('\n', rows) + "\n");
+        var path = SalesDataset.Land(_lake, name, rows);
         File.SetLastWriteTimeUtc(path, _clock.GetUtcNow().UtcDateTime);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Medallion.Delta.Storage;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine;
@@ -13,7 +12,7 @@ namespace Medallion.Jobs.Tests.Engine.DuckDb;
 /// What <c>medallion plan</c> prints is what the engine executes: the layers run with a recording
 /// session, and the statements sent to DuckDB are compared with the listing of the same run.
 /// </summary>
-public sealed partial class DuckDbEngineTests : IDisposable
+public sealed class DuckDbEngineTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
     private readonly TestLake _lake = new();
@@ -52,7 +51,7 @@ public sealed partial class DuckDbEngineTests : IDisposable
         await sut.RunBronzeAsync(plan, run, files, _lake.RawRoot);
 
         var listed = new BronzeScript(plan, RunValues.Of(run), _lake.RawRoot, _lake.LakeRoot).Listing(files);
-        Assert.Equal(Statements(listed), Executed());
+        Assert.Equal(ScriptListing.Statements(listed), Executed());
     }
 
     [Fact]
@@ -64,7 +63,7 @@ public sealed partial class DuckDbEngineTests : IDisposable
 
         await sut.RunSilverAsync(plan, run);
 
-        Assert.Equal(Statements(new SilverScript(plan, RunValues.Of(run), _lake.LakeRoot).Listing), Executed());
+        Assert.Equal(ScriptListing.Statements(new SilverScript(plan, RunValues.Of(run), _lake.LakeRoot).Listing), Executed());
     }
 
     [Fact]
@@ -92,20 +91,5 @@ public sealed partial class DuckDbEngineTests : IDisposable
 
     /// <summary>The statements DuckDB was sent, but for the settings the session changes around loading.</summary>
     private IReadOnlyList<string> Executed() =>
-        [.. _executed.Where(s => !s.StartsWith("SET ", StringComparison.Ordinal)).Select(WithoutFileIds)];
-
-    /// <summary>A listing's statements without its comments (a comment-only entry names work outside DuckDB).</summary>
-    private static IReadOnlyList<string> Statements(IEnumerable<string> listing) =>
-    [
-        .. listing
-            .Select(entry => string.Join('\n', entry.Split('\n').SkipWhile(line => line.StartsWith("--", StringComparison.Ordinal))))
-            .Where(statement => statement.Length > 0)
-            .Select(WithoutFileIds),
-    ];
-
-    /// <summary>Each build of a run's script names its files anew; the names are not what is compared.</summary>
-    private static string WithoutFileIds(string statement) => FileId().Replace(statement, "part-{uuid}.parquet");
-
-    [GeneratedRegex(@"part-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.parquet")]
-    private static partial Regex FileId();
+        [.. _executed.Where(s => !s.StartsWith("SET ", StringComparison.Ordinal)).Select(ScriptListing.WithoutFileIds)];
 }

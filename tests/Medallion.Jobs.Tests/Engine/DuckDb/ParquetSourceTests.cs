@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Medallion.Jobs.Config;
 using Medallion.Jobs.Engine;
@@ -16,7 +15,7 @@ namespace Medallion.Jobs.Tests.Engine.DuckDb;
 /// different schemas are read by name, and <c>_record_number</c> is still the position in the run's
 /// input, from the files' row numbers.
 /// </summary>
-public sealed partial class ParquetSourceTests : IDisposable
+public sealed class ParquetSourceTests : IDisposable
 {
     private const string RunKey = "k1";
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
@@ -139,7 +138,7 @@ public sealed partial class ParquetSourceTests : IDisposable
 
         var listed = new BronzeScript(plan, RunValues.Of(run), _lake.RawRoot, _lake.LakeRoot).Listing([file]);
 
-        Assert.Equal(Statements(listed), [.. _executed.Where(s => !s.StartsWith("SET ", StringComparison.Ordinal)).Select(WithoutFileIds)]);
+        Assert.Equal(ScriptListing.Statements(listed), [.. _executed.Where(s => !s.StartsWith("SET ", StringComparison.Ordinal)).Select(ScriptListing.WithoutFileIds)]);
         Assert.Contains("file_row_number = true", listed[2], StringComparison.Ordinal);
         Assert.DoesNotContain(RawRecordsReader.Table, string.Join("\n", listed), StringComparison.Ordinal);
     }
@@ -217,17 +216,4 @@ public sealed partial class ParquetSourceTests : IDisposable
         command.ExecuteNonQuery();
         return connection;
     }
-
-    private static IReadOnlyList<string> Statements(IEnumerable<string> listing) =>
-    [
-        .. listing
-            .Select(entry => string.Join('\n', entry.Split('\n').SkipWhile(line => line.StartsWith("--", StringComparison.Ordinal))))
-            .Where(statement => statement.Length > 0)
-            .Select(WithoutFileIds),
-    ];
-
-    private static string WithoutFileIds(string statement) => FileId().Replace(statement, "part-{uuid}.parquet");
-
-    [GeneratedRegex(@"part-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.parquet")]
-    private static partial Regex FileId();
 }
