@@ -88,7 +88,9 @@ internal static class RawRecordsSql
     /// exponent into a double (<c>1234567890123456.789</c> comes back as <c>1234567890123456.8</c>,
     /// <c>1.50</c> as <c>1.5</c>), so a value that comes back looking like one is looked up again in the
     /// object's text: the one <c>"key": number</c> there whose number is the same double is the text
-    /// (a regular expression over the line, far cheaper than a second parse). When the key occurs more
+    /// (a regular expression over the line, far cheaper than a second parse). The same expression
+    /// also matches <c>"key": "</c>: a value that only looks like a number but is a JSON string (amounts
+    /// written as <c>"42701.73"</c>) is already its exact text, and needs no second look. When the key occurs more
     /// than once or not at all, and for a nested object or array holding such numbers, the field is read
     /// from a copy of the object in which every number is a string marked with U+0001 (one regular
     /// expression matches strings whole, so digits inside them stay as they are, and numbers outside
@@ -99,12 +101,12 @@ internal static class RawRecordsSql
 
     private static string ExactField(string field, string value, string source)
     {
-        var key = "\"" + RegexEscape(field.Split('.')[^1]) + "\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)";
+        var key = "\"" + RegexEscape(field.Split('.')[^1]) + "\"\\s*:\\s*(\"|-?[0-9][0-9.eE+-]*)";
         var candidates = $"regexp_extract_all({source}, {Sql.StringLiteral(key)}, 1)";
         var marked = $"list_transform([json_extract_string({MarkNumbers(source)}, {Path(field)})], __m -> " +
             "CASE WHEN starts_with(__m, chr(1)) THEN substr(__m, 2) ELSE regexp_replace(__m, '\"\\\\u0001([^\"]*)\"', '\\1', 'g') END)[1]";
         return $"CASE WHEN regexp_matches({value}, '^-?[0-9].*[.eE]') THEN list_transform([{candidates}], __c -> " +
-            $"CASE WHEN len(__c) = 1 AND TRY_CAST(__c[1] AS DOUBLE) = TRY_CAST({value} AS DOUBLE) THEN __c[1] ELSE {marked} END)[1]\n" +
+            $"CASE WHEN len(__c) = 1 AND __c[1] = '\"' THEN {value} WHEN len(__c) = 1 AND TRY_CAST(__c[1] AS DOUBLE) = TRY_CAST({value} AS DOUBLE) THEN __c[1] ELSE {marked} END)[1]\n" +
             $"  WHEN (starts_with({value}, '{{') OR starts_with({value}, '[')) AND regexp_matches({value}, '[0-9][.eE]') THEN {marked} ELSE {value} END";
     }
 

@@ -65,7 +65,10 @@ public sealed class JsonLinesCorpusTests : IDisposable
             "{\"id\":\"d\",\"n\":12345678901234567890.5}\n" +
             // The key twice in the line (a nested one too) and a string that looks like a number: read from the marked copy.
             "{\"id\":\"f\",\"n\":2.50,\"x\":{\"n\":3.0}}\n" +
-            "{\"id\":\"g\",\"n\":\"7.10\"}\n");
+            "{\"id\":\"g\",\"n\":\"7.10\"}\n" +
+            // A string that looks like a number is its own exact text; twice in the line, the marked copy decides.
+            "{\"id\":\"h\",\"x\":{\"n\":\"9.99\"}, \"n\" : \"8.80\"}\n" +
+            "{\"id\":\"i\",\"n\" :\"0.10\"}\n");
         corpus.Write("corpus/b.json", "[{\"id\":\"e\",\"n\":1234567890123456.789}]");
 
         var outcome = await corpus.RunAsync();
@@ -80,6 +83,8 @@ public sealed class JsonLinesCorpusTests : IDisposable
                 ["e", "1234567890123456.789", "1234567890123456.789"],
                 ["f", "2.50", "2.500"],
                 ["g", "7.10", "7.100"],
+                ["h", "8.80", "8.800"],
+                ["i", "0.10", "0.100"],
             ],
             corpus.SilverRows("id, text, CAST(amount AS VARCHAR)"));
     }
