@@ -77,7 +77,7 @@ public static class SparkBronzeCommit
     /// <exception cref="MedallionException">A data file is not in exactly the bronze partitions.</exception>
     internal static async Task<IReadOnlyList<AddFile>> StagedFilesAsync(IObjectStore lake, string tablePath, string stagingFolder, CancellationToken cancellationToken)
     {
-        var prefix = $"{tablePath}/{stagingFolder.Trim('/')}/";
+        var prefix = StagingPrefix(tablePath, stagingFolder);
         var files = new List<AddFile>();
         foreach (var listed in (await lake.ListAsync(prefix, cancellationToken)).OrderBy(o => o.Path, StringComparer.Ordinal))
         {
@@ -111,6 +111,9 @@ public static class SparkBronzeCommit
         return files;
     }
 
+    /// <summary>The store path every object of one staging folder starts with.</summary>
+    private static string StagingPrefix(string tablePath, string stagingFolder) => $"{tablePath}/{stagingFolder.Trim('/')}/";
+
     /// <summary>What Spark writes for a null partition value.</summary>
     private const string HiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__";
 
@@ -124,7 +127,7 @@ public static class SparkBronzeCommit
     /// </summary>
     private static async Task DeleteMarkersAsync(IObjectStore lake, string tablePath, string stagingFolder, CancellationToken cancellationToken)
     {
-        var prefix = $"{tablePath}/{stagingFolder.Trim('/')}/";
+        var prefix = StagingPrefix(tablePath, stagingFolder);
         try
         {
             foreach (var listed in await lake.ListAsync(prefix, cancellationToken))
